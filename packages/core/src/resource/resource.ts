@@ -1,0 +1,134 @@
+import { KustomizeError } from '../errors.js';
+import { getOwn, isJsonObject, withKey, type JsonObject } from '../json.js';
+import { parseApiVersion, type Gvk, type ResourceId } from './id.js';
+
+/** How a generated resource combines with one of the same id from a base. */
+export type GeneratorBehavior = 'create' | 'merge' | 'replace';
+
+/** Where a resource came from, for `buildMetadata: [originAnnotations]`. */
+export interface Origin {
+  /** The file, relative to the build root, or the generator's kustomization. */
+  readonly path?: string;
+  readonly repo?: string;
+  readonly ref?: string;
+  /** For generated resources: the kustomization or plugin config that produced it. */
+  readonly configuredIn?: string;
+  readonly configuredBy?: { readonly apiVersion: string; readonly kind: string; readonly name: string; readonly namespace?: string };
+}
+
+/**
+ * A Kubernetes object in a build, with the bookkeeping kustomize keeps beside it.
+ * Resources are immutable: a transform that changes one returns a new Resource (see {@link withObject}).
+ */
+export interface Resource {
+  /** The object as plain JSON data. */
+  readonly object: JsonObject;
+  /** The ids it had before renames (kind, name, namespace changes), oldest first; the current id is not included. */
+  readonly previousIds: readonly ResourceId[];
+  /** Name prefixes added so far, innermost first. */
+  readonly prefixes: readonly string[];
+  /** Name suffixes added so far, innermost first. */
+  readonly suffixes: readonly string[];
+  /** Set on generated resources: how to combine with a resource of the same id. */
+  readonly behavior?: GeneratorBehavior;
+  /** True when the name gets a content-hash suffix at the end of the build. */
+  readonly needsHashSuffix?: boolean;
+  /** Ids of the resources whose references to this one were rewritten (kustomize's refBy). */
+  readonly refBy?: readonly ResourceId[];
+  /** Where the resource came from. */
+  readonly origin?: Origin;
+  /** The generators and transformers that changed it, for `buildMetadata: [transformerAnnotations]`. */
+  readonly transformations?: readonly Origin[];
+}
+
+/** A new resource around `object`, with no history. */
+export function newResource(object: JsonObject, extra: Partial<Resource> = {}): Resource {
+  return { previousIds: [], prefixes: [], suffixes: [], ...extra, object };
+}
+
+/** A copy of `resource` holding `object`; returns `resource` itself when the object is unchanged. */
+export function withObject(resource: Resource, object: JsonObject): Resource {
+  return object === resource.object ? resource : { ...resource, object };
+}
+
+/** The metadata map of an object, or an empty one. */
+export function metadataOf(object: JsonObject): JsonObject {
+  const metadata = getOwn(object, 'metadata');
+  return isJsonObject(metadata) ? metadata : {};
+}
+
+function stringField(object: JsonObject, key: string): string {
+  const value = getOwn(object, key);
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+}
+
+/** The group, version and kind of an object. */
+export function gvkOf(object: JsonObject): Gvk {
+  const { group, version } = parseApiVersion(stringField(object, 'apiVersion'));
+  return { group, version, kind: stringField(object, 'kind') };
+}
+
+/** The current id of a resource. */
+export function currentId(resource: Resource): ResourceId {
+  return idOfObject(resource.object);
+}
+
+/** The id of a plain object. */
+export function idOfObject(object: JsonObject): ResourceId {
+  const metadata = metadataOf(object);
+  return { ...gvkOf(object), name: stringField(metadata, 'name'), namespace: stringField(metadata, 'namespace') };
+}
+
+/** The id a resource had when it was loaded, before any rename. */
+export function originalId(resource: Resource): ResourceId {
+  return resource.previousIds[0] ?? currentId(resource);
+}
+
+/** Every id a resource has had, oldest first, ending with the current one. */
+export function allIds(resource: Resource): ResourceId[] {
+  return [...resource.previousIds, currentId(resource)];
+}
+
+/** The name of a resource. */
+export function nameOf(resource: Resource): string {
+  return stringField(metadataOf(resource.object), 'name');
+}
+
+/** The namespace of a resource as written (empty when none). */
+export function namespaceOf(resource: Resource): string {
+  return stringField(metadataOf(resource.object), 'namespace');
+}
+
+/** A string map under `metadata` (labels or annotations); non-string values are kept as text. */
+export function stringMapOf(object: JsonObject, field: 'labels' | 'annotations'): Record<string, string> {
+  const value = getOwn(metadataOf(object), field);
+  const out: Record<string, string> = {};
+  if (!isJsonObject(value)) return out;
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    Object.defineProperty(out, key, { value: typeof v === 'string' ? v : v === null ? '' : String(v), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** A copy of `object` with `metadata[field]` replaced. */
+export function withMetadataField(object: JsonObject, field: string, value: JsonObject[string]): JsonObject {
+  return withKey(object, 'metadata', withKey(metadataOf(object), field, value));
+}
+
+/**
+ * A copy of `resource` whose current id is remembered as a previous id, as kustomize does before a
+ * transform changes a name, namespace or kind. The stored namespace is the effective one, as kustomize stores it.
+ */
+export function rememberCurrentId(resource: Resource, effectiveNamespace: string): Resource {
+  const id = currentId(resource);
+  return { ...resource, previousIds: [...resource.previousIds, { ...id, namespace: effectiveNamespace }] };
+}
+
+/** Throws unless the object has the `kind` and `metadata.name` every resource needs. */
+export function assertIdentifiable(object: JsonObject, file: string, document: number): void {
+  const kind = getOwn(object, 'kind');
+  if (typeof kind !== 'string' || kind === '') {
+    throw new KustomizeError('invalid-resource', 'missing kind in object', { file, document, field: 'kind' }, 'every resource needs apiVersion, kind and metadata.name');
+  }
+}
