@@ -1,1 +1,2 @@
-export {};
+export * from './json.js';
+export * from './errors.js';
