@@ -1,2 +1,14 @@
-export * from './json.js';
-export * from './errors.js';
+/**
+ * @kustomize-ts/core: render kustomization trees exactly as `kustomize build` (v5.5.0) does, reading
+ * through a {@link FileSystem} so the same code runs on disk, in memory and in a browser.
+ */
+export { build, buildYaml, type BuildOptions, type BuildResult, type ReorderOption } from './build/index.js';
+export { KustomizeError, locate, type ErrorLocation, type KustomizeErrorCode } from './errors.js';
+export { MemoryFileSystem, readText, type EntryKind, type FileSystem } from './fs/filesystem.js';
+export { defaultLoadLimits, type LoadLimits, type LoadRestrictor } from './accumulate/loader.js';
+export { cloneJson, getOwn, isJsonObject, withKey, withoutKey, type JsonObject, type JsonPrimitive, type JsonValue } from './json.js';
+export { findKustomizationFile, kustomizationFileNames, loadKustomization, parseKustomization } from './kustomization/load.js';
+export type { Kustomization } from './kustomization/types.js';
+export { apiVersionOf, idString, parseApiVersion, type Gvk, type ResourceId } from './resource/id.js';
+export type { Origin, Resource } from './resource/resource.js';
+export { emitDocuments, emitYaml, parseYaml, parseYamlDocuments } from './yaml/index.js';

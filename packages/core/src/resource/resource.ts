@@ -1,4 +1,3 @@
-import { KustomizeError } from '../errors.js';
 import { getOwn, isJsonObject, withKey, type JsonObject } from '../json.js';
 import { parseApiVersion, type Gvk, type ResourceId } from './id.js';
 
@@ -125,10 +124,3 @@ export function rememberCurrentId(resource: Resource, effectiveNamespace: string
   return { ...resource, previousIds: [...resource.previousIds, { ...id, namespace: effectiveNamespace }] };
 }
 
-/** Throws unless the object has the `kind` and `metadata.name` every resource needs. */
-export function assertIdentifiable(object: JsonObject, file: string, document: number): void {
-  const kind = getOwn(object, 'kind');
-  if (typeof kind !== 'string' || kind === '') {
-    throw new KustomizeError('invalid-resource', 'missing kind in object', { file, document, field: 'kind' }, 'every resource needs apiVersion, kind and metadata.name');
-  }
-}

@@ -1,0 +1,65 @@
+import { getOwn, withKey, type JsonObject } from '../json.js';
+import type { Kustomization } from '../kustomization/types.js';
+import { metadataOf, stringMapOf, withMetadataField, type Origin, type Resource } from '../resource/resource.js';
+import type { Accumulation } from './target.js';
+
+/** The annotation that marks a resource as local configuration, never output. */
+export const localConfigAnnotation = 'config.kubernetes.io/local-config';
+const originAnnotation = 'config.kubernetes.io/origin';
+const managedByLabel = 'app.kubernetes.io/managed-by';
+/** What kubectl's embedded kustomize v5.5.0 writes as the managed-by label value. */
+export const managedByValue = 'kustomize-(devel)';
+
+/**
+ * The steps kustomize runs once, after the whole tree is accumulated: hash suffixes on generated names,
+ * name references fixed to follow renames, vars resolved, local configuration dropped.
+ */
+export function finishBuild(accumulation: Accumulation, _kustomization: Kustomization): Resource[] {
+  return dropLocalConfig(accumulation.resources);
+}
+
+/** Resources without those annotated `config.kubernetes.io/local-config` (any value but "false"). */
+export function dropLocalConfig(resources: readonly Resource[]): Resource[] {
+  return resources.filter((resource) => {
+    const value = stringMapOf(resource.object, 'annotations')[localConfigAnnotation];
+    return value === undefined || value === 'false';
+  });
+}
+
+/** The objects to print: with the managed-by label and origin annotations where asked for. */
+export function decorate(resources: readonly Resource[], buildMetadata: readonly string[], addManagedByLabel: boolean): JsonObject[] {
+  const withManagedBy = addManagedByLabel || buildMetadata.includes('managedByLabel');
+  const withOrigin = buildMetadata.includes('originAnnotations');
+  return resources.map((resource) => {
+    let object = resource.object;
+    if (withManagedBy) object = withStringMapEntry(object, 'labels', managedByLabel, managedByValue);
+    if (withOrigin && resource.origin) object = withStringMapEntry(object, 'annotations', originAnnotation, originText(resource.origin));
+    return object;
+  });
+}
+
+function withStringMapEntry(object: JsonObject, field: 'labels' | 'annotations', key: string, value: string): JsonObject {
+  const current = getOwn(metadataOf(object), field);
+  const map = current !== null && typeof current === 'object' && !Array.isArray(current) ? current : {};
+  return withMetadataField(object, field, withKey(map, key, value));
+}
+
+/** An origin as kustomize writes it into the annotation: its fields in declaration order, empty ones left out. */
+export function originText(origin: Origin): string {
+  const lines: string[] = [];
+  const scalar = (key: string, value: string | undefined, indent = ''): void => {
+    if (value) lines.push(`${indent}${key}: ${value}`);
+  };
+  scalar('path', origin.path);
+  scalar('repo', origin.repo);
+  scalar('ref', origin.ref);
+  scalar('configuredIn', origin.configuredIn);
+  if (origin.configuredBy) {
+    lines.push('configuredBy:');
+    scalar('apiVersion', origin.configuredBy.apiVersion, '  ');
+    scalar('kind', origin.configuredBy.kind, '  ');
+    scalar('name', origin.configuredBy.name, '  ');
+    scalar('namespace', origin.configuredBy.namespace, '  ');
+  }
+  return `${lines.join('\n')}\n`;
+}

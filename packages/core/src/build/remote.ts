@@ -1,0 +1,19 @@
+import { KustomizeError } from '../errors.js';
+import type { Loader } from '../accumulate/loader.js';
+
+const remotePattern = /^(https?:\/\/|git::|git@|ssh:\/\/|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/;
+
+/** True when `path` looks like a git or HTTP address rather than a local path. */
+export function isRemoteReference(path: string): boolean {
+  return remotePattern.test(path) || /^[a-z0-9.-]+\.[a-z]{2,}\/[^/]+\/[^/]+.*(\?ref=|\/\/)/i.test(path);
+}
+
+/** Refuses a remote resource: builds never touch the network. */
+export function refuseRemote(path: string, loader: Loader, field: string): never {
+  throw new KustomizeError(
+    'unsupported',
+    `remote ${field} entry '${path}' needs the network, which kustomize-ts never uses by itself`,
+    { file: loader.display(loader.root), field },
+    'vendor the remote tree into the repository and refer to it by a relative path',
+  );
+}

@@ -1,0 +1,118 @@
+import { KustomizeError } from '../errors.js';
+import { Loader } from '../accumulate/loader.js';
+import { parseResources } from '../accumulate/parse-resources.js';
+import { loadKustomization } from '../kustomization/load.js';
+import type { Kustomization } from '../kustomization/types.js';
+import { idKey, idString } from '../resource/id.js';
+import { currentId, type Origin, type Resource } from '../resource/resource.js';
+import { isRemoteReference, refuseRemote } from './remote.js';
+import { runGenerators } from './generators.js';
+import { defaultBuildConfig, loadConfigurations, mergeConfigurations, type BuildConfig } from './configurations.js';
+import { runTransformers } from './transformers.js';
+import { bindVars, emptyVarSet, mergeVarSets, type VarSet } from './vars.js';
+
+/** What a kustomization and everything below it add up to, before the last build steps. */
+export interface Accumulation {
+  readonly resources: readonly Resource[];
+  readonly config: BuildConfig;
+  readonly vars: VarSet;
+}
+
+/** Per-build facts the recursion carries: whether origins are tracked, and the origin path so far. */
+export interface TargetContext {
+  /** Set when `buildMetadata` asks for origin or transformer annotations: the path of this kustomization from the build root. */
+  readonly originPath: string | undefined;
+  /** `buildMetadata` of the top kustomization, which kustomize hands down to every base. */
+  readonly buildMetadata: readonly string[];
+}
+
+/**
+ * Accumulates one kustomization in kustomize's order: its resources (files and bases), its configurations,
+ * its generators, its components, then its transformers and validators, then its vars.
+ * A component is accumulated into its parent's accumulation (`into`), not a fresh one.
+ */
+export function accumulateTarget(loader: Loader, kustomization: Kustomization, context: TargetContext, into?: Accumulation): Accumulation {
+  let acc: Accumulation = into ?? { resources: [], config: defaultBuildConfig(), vars: emptyVarSet };
+  acc = accumulateResources(loader, kustomization, context, acc);
+  acc = { ...acc, config: mergeConfigurations(acc.config, loadConfigurations(loader, kustomization.configurations, kustomization.crds)) };
+  acc = { ...acc, resources: runGenerators(loader, kustomization, acc.resources, context) };
+  for (const path of kustomization.components) {
+    acc = accumulateDirectory(loader, path, true, context, acc);
+  }
+  acc = { ...acc, resources: runTransformers(loader, kustomization, acc.resources, acc.config, context) };
+  return bindVars(acc, kustomization);
+}
+
+function accumulateResources(loader: Loader, kustomization: Kustomization, context: TargetContext, acc: Accumulation): Accumulation {
+  for (const path of kustomization.resources) {
+    if (isRemoteReference(path) && !loader.isFile(path)) {
+      refuseRemote(path, loader, 'resources');
+    }
+    if (loader.isFile(path)) {
+      const file = loader.resolve(path);
+      const origin: Origin | undefined = context.originPath === undefined ? undefined : { path: joinOrigin(context.originPath, path) };
+      const resources = parseResources(loader.readText(path), loader.display(file), origin);
+      acc = { ...acc, resources: appendUnique(acc.resources, resources, loader.display(file)) };
+      continue;
+    }
+    acc = accumulateDirectory(loader, path, false, context, acc);
+  }
+  return acc;
+}
+
+function accumulateDirectory(loader: Loader, path: string, isComponent: boolean, parentContext: TargetContext, acc: Accumulation): Accumulation {
+  const field = isComponent ? 'components' : 'resources';
+  if (!isComponent && loader.session.fs.kind(loader.resolve(path)) === undefined) {
+    throw new KustomizeError(
+      'file-not-found',
+      `accumulating resources: '${path}' is neither a file nor a directory (no such file or directory)`,
+      { file: loader.display(loader.root), field },
+      `check the entry '${path}' of ${field}; paths are relative to the kustomization directory`,
+    );
+  }
+  const child = loader.child(path);
+  const kustomization = loadKustomization(loader.session.fs, child.root);
+  if (isComponent && kustomization.kind !== 'Component') {
+    throw new KustomizeError('invalid-kustomization', `accumulating components: expected kind 'Component' for path '${loader.display(child.root)}' but got '${kustomization.kind}'`, { file: loader.display(kustomization.file), field: 'kind' }, `list it under resources, or make it kind: Component`);
+  }
+  if (!isComponent && kustomization.kind === 'Component') {
+    throw new KustomizeError('invalid-kustomization', `accumulating resources: expected kind != 'Component' for path '${loader.display(child.root)}'`, { file: loader.display(kustomization.file), field: 'kind' }, 'list a Component under components, not resources');
+  }
+  const context: TargetContext = {
+    ...parentContext,
+    originPath: parentContext.originPath === undefined ? undefined : joinOrigin(parentContext.originPath, path),
+  };
+  if (isComponent) return accumulateTarget(child, kustomization, context, acc);
+  const sub = accumulateTarget(child, kustomization, context);
+  return {
+    resources: appendUnique(acc.resources, sub.resources, loader.display(child.root)),
+    config: mergeConfigurations(acc.config, sub.config),
+    vars: mergeVarSets(acc.vars, sub.vars, loader.display(child.root)),
+  };
+}
+
+function joinOrigin(base: string, path: string): string {
+  const joined = base === '' ? path : `${base}/${path}`;
+  return joined.split('/').reduce<string[]>((out, part) => {
+    if (part === '.' || part === '') return out;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+    return out;
+  }, []).join('/');
+}
+
+/** `existing` followed by `added`, refusing an id that is already there, as kustomize's ResMap.Append. */
+export function appendUnique(existing: readonly Resource[], added: readonly Resource[], file: string): Resource[] {
+  const seen = new Set(existing.map((resource) => idKey(currentId(resource))));
+  const out = [...existing];
+  for (const resource of added) {
+    const id = currentId(resource);
+    const key = idKey(id);
+    if (seen.has(key)) {
+      throw new KustomizeError('duplicate-id', `may not add resource with an already registered id: ${idString(id)}`, { file }, 'two resources with the same kind, name and namespace cannot both be in one build; remove one or rename it (namePrefix, nameSuffix)');
+    }
+    seen.add(key);
+    out.push(resource);
+  }
+  return out;
+}
