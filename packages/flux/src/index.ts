@@ -1,1 +1,4 @@
-export {};
+export * from './duration.js';
+export * from './model/fields.js';
+export * from './model/kustomization.js';
+export * from './model/gitrepository.js';
