@@ -52,7 +52,7 @@ function compareIds(a: ResourceId, b: ResourceId, rank: ReadonlyMap<string, numb
     if (ra !== rb) return ra - rb;
     const ga = gvkSortString(a);
     const gb = gvkSortString(b);
-    // kustomize puts a Namespace of a named group before the core one.
+    // kustomize reverses the order when one Namespace is of the core group, which puts the core one first.
     if (a.kind === 'Namespace' && b.kind === 'Namespace' && (a.group === '' || b.group === '')) return compareStrings(gb, ga);
     return compareStrings(ga, gb);
   }
@@ -67,7 +67,7 @@ function idSortString(id: ResourceId): string {
   return `${gvkString(id)}|${id.namespace || '~X'}|${id.name || '~N'}`;
 }
 
-/** Byte-wise comparison, as Go compares strings. */
+/** Ordinal comparison, as Go compares strings (they differ only beyond the Basic Multilingual Plane). */
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
