@@ -1,0 +1,9 @@
+import type { FieldSpec } from '../fieldspec.js';
+
+/** Kustomize's default `images` field specs: container images of pods and pod templates (kustomize never creates these fields). */
+export const imageFieldSpecs: readonly FieldSpec[] = [
+  { path: 'spec/containers[]/image', create: true },
+  { path: 'spec/initContainers[]/image', create: true },
+  { path: 'spec/template/spec/containers[]/image', create: true },
+  { path: 'spec/template/spec/initContainers[]/image', create: true },
+];
