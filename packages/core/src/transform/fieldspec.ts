@@ -63,6 +63,8 @@ export function applyFieldSpec(object: JsonObject, spec: FieldSpec, set: FieldSe
       'transform-failed',
       `considering field '${spec.path}' of object ${idString(idOfObject(object))}: ${(error as Error).message}`,
       { field: spec.path.replaceAll('/', '.') },
+      undefined,
+      { cause: error },
     );
   }
 }
@@ -100,6 +102,9 @@ function walk(node: JsonValue, segments: readonly string[], index: number, creat
       const built = walk({}, segments, index + 1, create, set, [...trail, key]);
       next = built;
     }
+  } else if (current === null && isSequence) {
+    // Kustomize turns a null field named as a sequence (`containers[]`) into an empty sequence.
+    next = walk([], segments, index + 1, create, set, [...trail, key]);
   } else if (current === null && create && !isLeaf) {
     next = walk({}, segments, index + 1, create, set, [...trail, key]);
   } else {
