@@ -1,0 +1,125 @@
+import { KustomizeError } from '../../errors.js';
+import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '../../json.js';
+import { gvkSelectedBy, idString, type Gvk, type ResourceId } from '../../resource/id.js';
+import { nameOf, namespaceOf, withObject, type Resource } from '../../resource/resource.js';
+import { applyFieldSpec, type FieldSetter, type FieldSpec } from '../fieldspec.js';
+import type { NameBackReferences } from '../fieldspecs/config.js';
+import { nodeKindOf, scalarText } from '../node-kind.js';
+import {
+  AmbiguousReferralError,
+  possibleReferrals,
+  referralsInNamespace,
+  referralsOf,
+  sameNames,
+  sameNamesAndNamespaces,
+  selectReferral,
+  type Referral,
+  type ReferenceContext,
+} from './candidates.js';
+
+/** The configuration of kustomize's name reference transformer. */
+export interface NameReferenceTransformerConfig {
+  /** Which fields refer to which kinds by name (TransformerConfig `nameReference`). */
+  readonly nameReference: readonly NameBackReferences[];
+}
+
+/** One referrer field to fix and the kind it refers to. */
+interface ReferenceField {
+  readonly spec: FieldSpec;
+  readonly target: Partial<Gvk>;
+}
+
+/**
+ * Rewrites references by name to resources that were renamed (prefix, suffix, namespace, hash), as
+ * kustomize's final "fix back references" step. For every field of the `nameReference` table in a resource
+ * whose original kind it selects, the resource referred to is the one whose previous names hold the
+ * field's value (see selectReferral); the field gets its current name and, for `name`/`namespace` maps
+ * such as RoleBinding subjects, its namespace. Each resource referred to records the referrer in `refBy`.
+ * Throws when a reference could mean several different resources.
+ */
+export function fixNameReferences(resources: readonly Resource[], config: NameReferenceTransformerConfig): Resource[] {
+  const referrals = referralsOf(resources);
+  const fields: ReferenceField[][] = resources.map(() => []);
+  for (const reference of config.nameReference) {
+    const target: Partial<Gvk> = { group: reference.group ?? '', version: reference.version ?? '', kind: reference.kind ?? '' };
+    for (const spec of reference.fieldSpecs) {
+      referrals.forEach((referral, i) => {
+        if (gvkSelectedBy(referral.originalId, spec)) fields[i]!.push({ spec, target });
+      });
+    }
+  }
+  const objects = resources.map((resource) => resource.object);
+  const refBy: ResourceId[][] = resources.map(() => []);
+  referrals.forEach((referrer, i) => {
+    if (fields[i]!.length === 0) return;
+    const candidates = possibleReferrals(referrer, referrals);
+    const record = (referral: Referral): void => {
+      refBy[referral.index]!.push(referrer.id);
+    };
+    for (const field of fields[i]!) {
+      const context: ReferenceContext = { referrer, target: field.target, path: field.spec.path };
+      objects[i] = fixField(objects[i]!, context, candidates, record);
+    }
+  });
+  return resources.map((resource, i) => {
+    const updated = withObject(resource, objects[i]!);
+    return refBy[i]!.length === 0 ? updated : { ...updated, refBy: [...(resource.refBy ?? []), ...refBy[i]!] };
+  });
+}
+
+function fixField(object: JsonObject, context: ReferenceContext, candidates: readonly Referral[], record: (referral: Referral) => void): JsonObject {
+  const setName = (oldName: string): string | undefined => {
+    const referral = selectReferral(oldName, candidates, context, sameNames);
+    if (referral === undefined) return undefined;
+    record(referral);
+    return nameOf(referral.resource);
+  };
+  const setMapping = (map: JsonObject): JsonObject => {
+    const oldName = getOwn(map, 'name');
+    if (oldName === undefined) throw new Error("path config error; no 'name' field in node");
+    const namespace = getOwn(map, 'namespace');
+    const inNamespace = referralsInNamespace(candidates, namespace === undefined ? undefined : scalarText(namespace));
+    const referral = selectReferral(scalarText(oldName), inNamespace, context, sameNamesAndNamespaces);
+    if (referral === undefined) return map;
+    record(referral);
+    const newName = nameOf(referral.resource);
+    const newNamespace = namespaceOf(referral.resource);
+    // An empty namespace is a wildcard here, not "default": it never overwrites the field.
+    const named = newName === oldName ? map : withKey(map, 'name', newName);
+    return newNamespace === '' || newNamespace === namespace ? named : withKey(named, 'namespace', newNamespace);
+  };
+  const setReference = (value: JsonValue): JsonValue => {
+    if (value === null) return value;
+    if (isJsonObject(value)) return setMapping(value);
+    if (nodeKindOf(value) === 'ScalarNode') {
+      const newName = setName(scalarText(value));
+      return newName === undefined || newName === scalarText(value) ? value : newName;
+    }
+    throw new Error('node must be a scalar, sequence or map');
+  };
+  const set: FieldSetter = (value) => {
+    if (value === undefined || value === null) return value;
+    if (!Array.isArray(value)) return setReference(value);
+    const updated = value.map((element) => {
+      if (Array.isArray(element)) throw new Error(`${JSON.stringify(element)} is expected to be either a string or a map of string`);
+      return setReference(element);
+    });
+    return updated.some((element, i) => element !== value[i]) ? updated : value;
+  };
+  try {
+    // Kustomize applies the path to the referrer whatever its kind, and never creates fields.
+    return applyFieldSpec(object, { path: context.path }, set);
+  } catch (error) {
+    if (!(error instanceof KustomizeError)) throw error;
+    const ambiguous = error.cause instanceof AmbiguousReferralError;
+    throw new KustomizeError(
+      ambiguous ? 'ambiguous-match' : error.code,
+      `updating name reference in '${context.path}' field of '${idString(context.referrer.id)}': ${error.message}`,
+      error.location,
+      ambiguous
+        ? 'the resources it could mean were renamed alike; give them distinct names, namePrefix or nameSuffix, or put them in distinct namespaces'
+        : error.hint,
+      { cause: error },
+    );
+  }
+}
