@@ -38,6 +38,8 @@ export interface Resource {
   readonly origin?: Origin;
   /** The generators and transformers that changed it, for `buildMetadata: [transformerAnnotations]`. */
   readonly transformations?: readonly Origin[];
+  /** Names of the `vars` bound to this resource, which read their values from it (kustomize's refVarNames). */
+  readonly refVarNames?: readonly string[];
 }
 
 /** A new resource around `object`, with no history. */
