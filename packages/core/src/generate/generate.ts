@@ -32,22 +32,44 @@ function sortedObject(map: ReadonlyMap<string, JsonValue>): JsonObject {
 }
 
 /**
- * Kustomize hands each generator its configuration as YAML written from JSON; the YAML reader then refuses
- * characters Go's JSON writer leaves raw (DEL, C1 controls other than NEL, U+FFFE, U+FFFF).
+ * Kustomize hands each generator its configuration as YAML converted from Go's JSON text, and the YAML
+ * reader refuses characters that JSON text leaves raw: DEL, C1 controls other than NEL, U+FFFE, U+FFFF.
  */
-const unmarshalableCharacter = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+const unreadableCharacter = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
 
-function stringsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsOf);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => [key, ...stringsOf(item)]);
-  return [];
+/**
+ * A string as kustomize's generator receives it. NEL (U+0085), the one line break Go's JSON text leaves
+ * raw, is folded as a YAML double-quoted scalar folds breaks: spaces around a run of breaks are dropped,
+ * and the run becomes one space, or n-1 newlines for n breaks.
+ */
+function foldLineBreaks(text: string): string {
+  if (!text.includes('\u0085')) return text;
+  return text.replace(/ *\u0085[ \u0085]*/g, (run) => {
+    const breaks = run.split('\u0085').length - 1;
+    return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+  });
 }
 
-function checkMarshalable(generator: GeneratorKind, args: GeneratorArgs, options: GeneratorOptions | undefined): void {
-  if (stringsOf({ ...args, options }).some((text) => unmarshalableCharacter.test(text))) {
-    throw new KustomizeError('invalid-kustomization', `builtin ${generator} marshal: yaml: control characters are not allowed`, {}, 'remove DEL, C1 control characters, U+FFFE and U+FFFF from the generator');
+/** `value` with every string in it, keys included, passed through `change`. */
+function mapStrings<T>(value: T, change: (text: string) => string): T {
+  if (typeof value === 'string') return change(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => mapStrings(item, change)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    Object.defineProperty(copy, change(key), { value: mapStrings(item, change), enumerable: true, writable: true, configurable: true });
   }
+  return copy as T;
+}
+
+/** The generator's arguments, with its merged options, as kustomize's generator plugin receives them. */
+function throughPluginConfig<A extends GeneratorArgs>(generator: GeneratorKind, args: A, options: GeneratorOptions | undefined): A {
+  return mapStrings({ ...args, options }, (text) => {
+    if (unreadableCharacter.test(text)) {
+      throw new KustomizeError('invalid-kustomization', `builtin ${generator} marshal: yaml: control characters are not allowed`, {}, 'remove DEL, C1 control characters, U+FFFE and U+FFFF from the generator');
+    }
+    return foldLineBreaks(text);
+  });
 }
 
 /** The pairs of a generator, refusing a repeated key as kustomize does (for Secrets too, with its wording). */
@@ -79,20 +101,20 @@ function behaviorOf(text: string | undefined): GeneratorBehavior | undefined {
   return text === 'create' || text === 'merge' || text === 'replace' ? text : undefined;
 }
 
-interface Generated {
+interface Generated<A extends GeneratorArgs> {
   readonly generator: GeneratorKind;
   readonly kind: 'ConfigMap' | 'Secret';
-  readonly args: GeneratorArgs;
+  readonly args: A;
   readonly options: GeneratorOptions | undefined;
   readonly loadFile: LoadFile;
   readonly origin: GeneratorOrigin | undefined;
   /** The fields after `metadata`: `type`, `data`, `binaryData`, from the generator's pairs. */
-  readonly body: (pairs: readonly KeyValue[]) => ReadonlyArray<readonly [string, JsonValue]>;
+  readonly body: (pairs: readonly KeyValue[], args: A) => ReadonlyArray<readonly [string, JsonValue]>;
 }
 
-function generate({ generator, kind, args, options: globalOptions, loadFile, origin, body }: Generated): Resource {
-  const options = mergeGeneratorOptions(args.options, globalOptions);
-  checkMarshalable(generator, args, options);
+function generate<A extends GeneratorArgs>({ generator, kind, args: written, options: globalOptions, loadFile, origin, body }: Generated<A>): Resource {
+  const args = throughPluginConfig(generator, written, mergeGeneratorOptions(written.options, globalOptions));
+  const { options } = args;
   const name = args.name ?? '';
   if (name === '') {
     throw new KustomizeError('invalid-kustomization', 'a configmap must have a name', { field: 'name' }, 'give the generator a name');
@@ -108,7 +130,7 @@ function generate({ generator, kind, args, options: globalOptions, loadFile, ori
     ['apiVersion', 'v1'],
     ['kind', kind],
     ['metadata', objectOf(metadata)],
-    ...body(pairs),
+    ...body(pairs, args),
     ...(options?.immutable ? [['immutable', true] as const] : []),
   ]);
   return newResource(object, {
@@ -176,8 +198,8 @@ export function generateSecret(args: SecretArgs, options: GeneratorOptions | und
     options,
     loadFile,
     origin,
-    body: (pairs) => [
-      ['type', args.type || 'Opaque'],
+    body: (pairs, { type }) => [
+      ['type', type || 'Opaque'],
       ['data', sortedObject(new Map(pairs.map(({ key, value }) => [key, wrappedBase64(value)])))],
     ],
   });
