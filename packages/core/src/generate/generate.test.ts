@@ -23,7 +23,7 @@ interface Case {
 }
 
 /** Runs a kustomization's generators as kustomize does: ConfigMaps, then Secrets, then the hash suffixes. */
-function build(kase: Omit<Case, 'names'>): Resource[] {
+function build(kase: Omit<Case, 'names' | 'id'>): Resource[] {
   const loadFile = loaderOf(kase.files);
   const generated = [
     ...(kase.configMapGenerator ?? []).map((args) => generateConfigMap(args, kase.generatorOptions, loadFile)),

@@ -4,7 +4,7 @@
  */
 import { KustomizeError } from '../errors.js';
 import { getOwn, isJsonObject, withKey, withoutKey, type JsonObject, type JsonValue } from '../json.js';
-import { idEquals, isClusterScopedGvk, type ResourceId } from '../resource/id.js';
+import { idEquals, idString, isClusterScopedGvk, type ResourceId } from '../resource/id.js';
 import { allIds, currentId, metadataOf, type Resource } from '../resource/resource.js';
 import { compareGoStrings, goJson } from './gojson.js';
 
@@ -86,7 +86,7 @@ function absorb(resources: Resource[], generated: Resource): Resource[] {
     return [...resources, generated];
   }
   if (matches.length > 1) {
-    throw new KustomizeError('ambiguous-match', `found multiple objects [${matches.map((resource) => goJson(resource.object)).join(' ')}] that could accept merge of ${goSyntaxId(id)}`, location);
+    throw new KustomizeError('ambiguous-match', `found multiple objects [${matches.map((resource) => goJson(resource.object)).join(' ')}] that could accept merge of ${idString(id)}`, location);
   }
   if (generated.behavior !== 'merge' && generated.behavior !== 'replace') {
     throw new KustomizeError('duplicate-id', `id ${goSyntaxId(id)} exists; behavior must be merge or replace`, location, 'set behavior: merge or behavior: replace, or give the generator another name');
