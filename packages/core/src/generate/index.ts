@@ -4,6 +4,6 @@
  */
 export { generateConfigMap, generateSecret, type GeneratorOrigin } from './generate.js';
 export { addHashSuffixes, contentHash } from './hash.js';
-export { loadKeyValues, parseEnvFile, parseFileSource, parseLiteralSource, type KeyValue, type LoadFile } from './kv.js';
+export type { LoadFile } from './kv.js';
 export { mergeGenerated } from './merge.js';
 export { mergeGeneratorOptions, type ConfigMapArgs, type GeneratorArgs, type GeneratorOptions, type SecretArgs } from './types.js';

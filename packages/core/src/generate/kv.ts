@@ -7,7 +7,8 @@ import type { GeneratorArgs } from './types.js';
 /**
  * Reads a file a generator names, with the path exactly as written in the kustomization. The caller
  * resolves it against the kustomization directory, applies the load restrictor and reads through its
- * FileSystem; it throws a KustomizeError when the file cannot be read.
+ * FileSystem; it throws a KustomizeError when the file cannot be read, including for a directory, which
+ * kustomize v5.5.0 refuses (`'<path>' must resolve to a file`). Generators add kustomize's context to the message.
  */
 export type LoadFile = (path: string) => Uint8Array;
 
