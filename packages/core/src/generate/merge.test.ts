@@ -138,6 +138,13 @@ describe('mergeGenerated rules', () => {
     expect((merged?.object['metadata'] as JsonObject)['labels']).toEqual({ n: '1' });
   });
 
+  it('keeps the vars bound to the older resource', () => {
+    const older: Resource = { ...configMap({ name: 'c' }), refVarNames: ['V'], refBy: [id('Deployment', 'd', '')] };
+    const [merged] = mergeGenerated([older], [configMap({ name: 'c', behavior: 'replace' })]);
+    expect(merged?.refVarNames).toEqual(['V']);
+    expect(merged?.refBy).toEqual([id('Deployment', 'd', '')]);
+  });
+
   it('appends resources whose id is new, in order', () => {
     const a = configMap({ name: 'a' });
     const b = secret({ name: 'a' });

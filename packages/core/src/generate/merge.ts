@@ -43,8 +43,8 @@ function withMergedMap(object: JsonObject, field: string, older: ReadonlyMap<str
 
 /**
  * The generated resource `newer` taking the place of `older`: labels and annotations merged (newer's win),
- * older's name, namespace and kustomize bookkeeping (previous ids, prefixes, suffixes, refBy, behavior),
- * and a hash suffix only when both wanted one. With `mergeData`, `data` and `binaryData` are merged too.
+ * older's name, namespace and kustomize bookkeeping (previous ids, prefixes, suffixes, refBy, behavior,
+ * refVarNames), and a hash suffix only when both wanted one. With `mergeData`, `data` and `binaryData` are merged too.
  */
 function takeOver(older: Resource, newer: Resource, mergeData: boolean): Resource {
   let metadata = metadataOf(newer.object);
@@ -61,14 +61,11 @@ function takeOver(older: Resource, newer: Resource, mergeData: boolean): Resourc
   // Kustomize keeps these in annotations, merged like the others, except that a merge keeps the older origin.
   const origin = mergeData ? (older.origin ?? newer.origin) : (newer.origin ?? older.origin);
   const transformations = newer.transformations ?? older.transformations;
+  // Everything else kustomize keeps about a resource (previous ids, prefixes, suffixes, refBy, behavior, vars) is the older's.
   return {
+    ...older,
     object,
-    previousIds: older.previousIds,
-    prefixes: older.prefixes,
-    suffixes: older.suffixes,
-    ...(older.behavior !== undefined && { behavior: older.behavior }),
     needsHashSuffix: (older.needsHashSuffix ?? false) && (newer.needsHashSuffix ?? false),
-    ...(older.refBy !== undefined && { refBy: older.refBy }),
     ...(origin !== undefined && { origin }),
     ...(transformations !== undefined && { transformations }),
   };
