@@ -75,21 +75,6 @@ export const emptyTransformerConfig: TransformerConfig = {
   replicas: [],
 };
 
-/** Kustomize's builtin config, sorted as kustomize sorts it after parsing. */
-export const defaultTransformerConfig: TransformerConfig = sortTransformerConfig({
-  namePrefix: namePrefixFieldSpecs,
-  nameSuffix: nameSuffixFieldSpecs,
-  namespace: namespaceFieldSpecs,
-  commonLabels: commonLabelFieldSpecs,
-  labels: [],
-  templateLabels: templateLabelFieldSpecs,
-  commonAnnotations: commonAnnotationFieldSpecs,
-  nameReference: nameReferenceFieldSpecs,
-  varReference: varReferenceFieldSpecs,
-  images: imageFieldSpecs,
-  replicas: replicaFieldSpecs,
-});
-
 /**
  * `a` with the field specs of `b` added, as kustomize's TransformerConfig.Merge: a spec already covered
  * (same path, and `a`'s entry is selected by the incoming group/version/kind) is skipped; name-reference
@@ -236,3 +221,18 @@ function toFieldSpec(entry: JsonObject): FieldSpec {
   const path = entry['path'];
   return { ...gvkFields(entry), path: typeof path === 'string' ? path : '', ...(entry['create'] === true ? { create: true } : {}) };
 }
+
+/** Kustomize's builtin config, sorted as kustomize sorts it after parsing. */
+export const defaultTransformerConfig: TransformerConfig = sortTransformerConfig({
+  namePrefix: namePrefixFieldSpecs,
+  nameSuffix: nameSuffixFieldSpecs,
+  namespace: namespaceFieldSpecs,
+  commonLabels: commonLabelFieldSpecs,
+  labels: [],
+  templateLabels: templateLabelFieldSpecs,
+  commonAnnotations: commonAnnotationFieldSpecs,
+  nameReference: nameReferenceFieldSpecs,
+  varReference: varReferenceFieldSpecs,
+  images: imageFieldSpecs,
+  replicas: replicaFieldSpecs,
+});
