@@ -1,6 +1,7 @@
 import { getOwn, withKey, type JsonObject } from '../json.js';
 import type { Kustomization } from '../kustomization/types.js';
 import { metadataOf, stringMapOf, withMetadataField, type Origin, type Resource } from '../resource/resource.js';
+import { addHashSuffixes } from '../generate/index.js';
 import type { Accumulation } from './target.js';
 
 /** The annotation that marks a resource as local configuration, never output. */
@@ -15,7 +16,8 @@ export const managedByValue = 'kustomize-(devel)';
  * name references fixed to follow renames, vars resolved, local configuration dropped.
  */
 export function finishBuild(accumulation: Accumulation, _kustomization: Kustomization): Resource[] {
-  return dropLocalConfig(accumulation.resources);
+  const hashed = addHashSuffixes(accumulation.resources);
+  return dropLocalConfig(hashed);
 }
 
 /** Resources without those annotated `config.kubernetes.io/local-config` (any value but "false"). */

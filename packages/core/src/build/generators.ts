@@ -1,9 +1,27 @@
 import type { Loader } from '../accumulate/loader.js';
+import { basename } from '../fs/path.js';
+import { generateConfigMap, generateSecret, mergeGenerated, mergeGeneratorOptions, type GeneratorOrigin } from '../generate/index.js';
 import type { Kustomization } from '../kustomization/types.js';
 import type { Resource } from '../resource/resource.js';
+import { joinOriginPath } from './origin.js';
 import type { TargetContext } from './target.js';
 
-/** Runs a kustomization's generators and absorbs what they make into `resources`. */
-export function runGenerators(_loader: Loader, _kustomization: Kustomization, resources: readonly Resource[], _context: TargetContext): Resource[] {
-  return [...resources];
+/**
+ * Runs a kustomization's builtin generators, as kustomize does: every configMapGenerator entry, then every
+ * secretGenerator entry, each absorbed into `resources` in turn (create, merge or replace).
+ */
+export function runGenerators(loader: Loader, kustomization: Kustomization, resources: readonly Resource[], context: TargetContext): Resource[] {
+  const loadFile = (path: string) => loader.readBytes(path);
+  const origin: GeneratorOrigin | undefined =
+    context.originPath === undefined ? undefined : { configuredIn: joinOriginPath(context.originPath, basename(kustomization.file)) };
+  let out: Resource[] = [...resources];
+  for (const args of kustomization.configMapGenerator) {
+    const options = mergeGeneratorOptions(args.options, kustomization.generatorOptions);
+    out = mergeGenerated(out, [generateConfigMap(args, options, loadFile, origin)]);
+  }
+  for (const args of kustomization.secretGenerator) {
+    const options = mergeGeneratorOptions(args.options, kustomization.generatorOptions);
+    out = mergeGenerated(out, [generateSecret(args, options, loadFile, origin)]);
+  }
+  return out;
 }

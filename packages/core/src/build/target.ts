@@ -7,6 +7,7 @@ import { idKey, idString } from '../resource/id.js';
 import { currentId, type Origin, type Resource } from '../resource/resource.js';
 import { isRemoteReference, refuseRemote } from './remote.js';
 import { runGenerators } from './generators.js';
+import { joinOriginPath } from './origin.js';
 import { defaultBuildConfig, loadConfigurations, mergeConfigurations, type BuildConfig } from './configurations.js';
 import { runTransformers } from './transformers.js';
 import { bindVars, emptyVarSet, mergeVarSets, type VarSet } from './vars.js';
@@ -50,7 +51,7 @@ function accumulateResources(loader: Loader, kustomization: Kustomization, conte
     }
     if (loader.isFile(path)) {
       const file = loader.resolve(path);
-      const origin: Origin | undefined = context.originPath === undefined ? undefined : { path: joinOrigin(context.originPath, path) };
+      const origin: Origin | undefined = context.originPath === undefined ? undefined : { path: joinOriginPath(context.originPath, path) };
       const resources = parseResources(loader.readText(path), loader.display(file), origin);
       acc = { ...acc, resources: appendUnique(acc.resources, resources, loader.display(file)) };
       continue;
@@ -80,7 +81,7 @@ function accumulateDirectory(loader: Loader, path: string, isComponent: boolean,
   }
   const context: TargetContext = {
     ...parentContext,
-    originPath: parentContext.originPath === undefined ? undefined : joinOrigin(parentContext.originPath, path),
+    originPath: parentContext.originPath === undefined ? undefined : joinOriginPath(parentContext.originPath, path),
   };
   if (isComponent) return accumulateTarget(child, kustomization, context, acc);
   const sub = accumulateTarget(child, kustomization, context);
@@ -89,16 +90,6 @@ function accumulateDirectory(loader: Loader, path: string, isComponent: boolean,
     config: mergeConfigurations(acc.config, sub.config),
     vars: mergeVarSets(acc.vars, sub.vars, loader.display(child.root)),
   };
-}
-
-function joinOrigin(base: string, path: string): string {
-  const joined = base === '' ? path : `${base}/${path}`;
-  return joined.split('/').reduce<string[]>((out, part) => {
-    if (part === '.' || part === '') return out;
-    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
-    else out.push(part);
-    return out;
-  }, []).join('/');
 }
 
 /** `existing` followed by `added`, refusing an id that is already there, as kustomize's ResMap.Append. */
