@@ -1,0 +1,147 @@
+import { KustomizeError } from '../../errors.js';
+import { cloneJson, isJsonObject, type JsonValue } from '../../json.js';
+import { idString } from '../../resource/id.js';
+import { currentId, withObject, type Resource } from '../../resource/resource.js';
+import { lookupField, splitFieldPath } from './field-path.js';
+import { decodeScalar, scalarText, tagOf, type TaggedScalar } from './scalar.js';
+import { idSelectedBy, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString } from './select.js';
+import { setMatchingFields, type TargetSetter } from './target-path.js';
+import { defaultReplacementFieldPath, type FieldOptions, type Replacement, type SourceSelector, type TargetSelector } from './types.js';
+
+/** The value a replacement copies: a scalar keeps its YAML tag, a map or list is copied whole. */
+type SourceValue = { readonly scalar: TaggedScalar } | { readonly node: JsonValue };
+
+function isCompound(value: JsonValue): boolean {
+  return Array.isArray(value) || isJsonObject(value);
+}
+
+function isNilOrEmpty(value: JsonValue | undefined): boolean {
+  if (value === undefined || value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isJsonObject(value) && Object.keys(value).length === 0;
+}
+
+function failed(message: string, field: string | undefined, hint?: string): KustomizeError {
+  return new KustomizeError('transform-failed', message, field === undefined ? {} : { field }, hint);
+}
+
+/** The one resource the source selects, by any of its ids. */
+function selectSource(resources: readonly Resource[], source: SourceSelector): Resource {
+  let match: Resource | undefined;
+  for (const resource of resources) {
+    if (!replacementIds(resource).some((id) => idSelectedBy(id, source))) continue;
+    if (match !== undefined) {
+      throw new KustomizeError('ambiguous-match', `multiple matches for selector ${sourceString(source)}`, {}, 'narrow the source with kind, name or namespace');
+    }
+    match = resource;
+  }
+  if (match === undefined) {
+    throw new KustomizeError('no-match', `nothing selected by ${sourceString(source)}`, {}, 'the source must name exactly one resource of the build (by its current or an earlier id)');
+  }
+  return match;
+}
+
+function sourceValue(resources: readonly Resource[], source: SourceSelector): SourceValue {
+  const resource = selectSource(resources, source);
+  const fieldPath = source.fieldPath || defaultReplacementFieldPath;
+  let found: JsonValue | undefined;
+  try {
+    found = lookupField(resource.object, splitFieldPath(fieldPath));
+  } catch (error) {
+    throw failed(`error looking up replacement source: ${(error as Error).message}`, fieldPath);
+  }
+  if (found === undefined || isNilOrEmpty(found)) {
+    throw new KustomizeError('no-match', `fieldPath \`${fieldPath}\` is missing for replacement source ${resIdString(source)}`, { field: fieldPath }, `check the path against ${idString(currentId(resource))}`);
+  }
+  if (isCompound(found)) {
+    if (source.options?.delimiter) throw failed('delimiter option can only be used with scalar nodes', fieldPath);
+    return { node: found };
+  }
+  const scalar: TaggedScalar = { tag: tagOf(found as string | number | boolean | null), text: scalarText(found) };
+  const delimiter = source.options?.delimiter;
+  if (!delimiter) return { scalar };
+  const parts = scalar.text.split(delimiter);
+  const index = source.options?.index ?? 0;
+  if (index >= parts.length || index < 0) {
+    throw failed(`options.index ${index} is out of bounds for value ${scalar.text}`, fieldPath, `the value has ${parts.length} parts`);
+  }
+  return { scalar: { tag: scalar.tag, text: parts[index]! } };
+}
+
+/** Writes `value` into one matched field, keeping a scalar target's type, as kustomize's setFieldValue. */
+function targetSetter(value: SourceValue, options: FieldOptions | undefined, fieldPath: string, target: Resource): TargetSetter {
+  const where = `in ${idString(currentId(target))}`;
+  return (current, createdText = '') => {
+    const targetIsScalar = current === undefined ? 'scalar' in value : !isCompound(current);
+    let text = 'scalar' in value ? value.scalar.text : '';
+    if (options?.delimiter) {
+      if (!targetIsScalar) throw failed('delimiter option can only be used with scalar nodes', fieldPath, where);
+      const parts = (current === undefined ? createdText : scalarText(current)).split(options.delimiter);
+      const index = options.index ?? 0;
+      if (index < 0) parts.unshift(text);
+      else if (index >= parts.length) parts.push(text);
+      else parts[index] = text;
+      text = parts.join(options.delimiter);
+    }
+    try {
+      // A scalar target keeps its tag and takes the text; anything else is replaced by the value's node.
+      if (targetIsScalar) return decodeScalar({ tag: current === undefined ? '' : tagOf(current as string | number | boolean | null), text });
+      return 'scalar' in value ? decodeScalar({ tag: value.scalar.tag, text }) : cloneJson(value.node);
+    } catch (error) {
+      throw failed((error as Error).message, fieldPath, `the value does not fit the type of the field ${where}`);
+    }
+  };
+}
+
+function fieldRetrievalError(fieldPath: string, create: boolean): string {
+  return create ? `unable to find or create field "${fieldPath}" in replacement target` : `unable to find field "${fieldPath}" in replacement target`;
+}
+
+function copyValueToTarget(resource: Resource, value: SourceValue, target: TargetSelector): Resource {
+  const fieldPaths = target.fieldPaths !== undefined && target.fieldPaths.length > 0 ? target.fieldPaths : [defaultReplacementFieldPath];
+  const create = target.options?.create === true;
+  let object = resource.object;
+  for (const fieldPath of fieldPaths) {
+    const set = targetSetter(value, target.options, fieldPath, resource);
+    let walked;
+    try {
+      walked = setMatchingFields(object, splitFieldPath(fieldPath), create, set);
+    } catch (error) {
+      if (error instanceof KustomizeError) throw error;
+      throw failed(`${fieldRetrievalError(fieldPath, create)}: ${(error as Error).message}`, fieldPath, `in ${idString(currentId(resource))}`);
+    }
+    if (walked.matches === 0) {
+      throw failed(fieldRetrievalError(fieldPath, create), fieldPath, `${idString(currentId(resource))} has no such field; set options.create to add it`);
+    }
+    object = walked.node as typeof object;
+  }
+  return withObject(resource, object);
+}
+
+/** True when the target's select takes the resource and none of its rejects does. */
+function isTarget(resource: Resource, target: TargetSelector): boolean {
+  const rejects = target.reject ?? [];
+  if (!matchesLabelsAndAnnotations(resource, target.select)) return false;
+  if (rejects.some((reject) => (reject.annotationSelector || reject.labelSelector) && matchesLabelsAndAnnotations(resource, reject))) return false;
+  const ids = replacementIds(resource);
+  if (!ids.some((id) => idSelectedBy(id, target.select))) return false;
+  return !rejects.some((reject) => !isEmptyResId(reject) && ids.some((id) => idSelectedBy(id, reject)));
+}
+
+/**
+ * Applies kustomize's `replacements` in order, each seeing the result of the ones before: reads the source
+ * field of the one resource the source selects (by current or earlier id), then writes it into each target
+ * field of every selected, not rejected resource. Copy-on-write: unchanged resources are returned as they are.
+ * Throws a KustomizeError when the source selects no resource or several, when a field is missing, or when a
+ * value does not fit its target.
+ */
+export function applyReplacements(resources: readonly Resource[], replacements: readonly Replacement[]): Resource[] {
+  let current = [...resources];
+  for (const replacement of replacements) {
+    const value = sourceValue(current, replacement.source);
+    for (const target of replacement.targets) {
+      current = current.map((resource) => (isTarget(resource, target) ? copyValueToTarget(resource, value, target) : resource));
+    }
+  }
+  return current;
+}

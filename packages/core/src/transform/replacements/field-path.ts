@@ -1,0 +1,124 @@
+import { getOwn, isJsonObject, type JsonValue } from '../../json.js';
+import { scalarText } from './scalar.js';
+
+/**
+ * Splits a dotted field path as kustomize's SmarterPathSplitter: `\.` escapes a dot, and a bracketed part
+ * such as `[name=a.b]` stays whole. A bracketed part without `=` (`[a.b]`) is a map key and loses its brackets.
+ */
+export function splitFieldPath(path: string): string[] {
+  const parts = path.split('.');
+  if (parts.length > 1 && parts[0] === '') parts.shift();
+  const unescaped: string[] = [];
+  for (const part of parts) {
+    const last = unescaped.length - 1;
+    if (last >= 0 && unescaped[last]!.endsWith('\\')) unescaped[last] = `${unescaped[last]!.slice(0, -1)}.${part}`;
+    else unescaped.push(part);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < unescaped.length; i++) {
+    const element = unescaped[i]!;
+    if (!element.startsWith('[') || element.endsWith(']')) {
+      out.push(element);
+      continue;
+    }
+    const bracketed = [element];
+    while (i < unescaped.length - 1) {
+      i++;
+      bracketed.push(unescaped[i]!);
+      if (unescaped[i]!.endsWith(']')) break;
+    }
+    const joined = bracketed.join('.');
+    out.push(joined.includes('=') ? joined : joined.replace(/^[[\]]+|[[\]]+$/g, ''));
+  }
+  return out;
+}
+
+/** True for a `[field=value]` (or `[=value]`) path part. */
+export function isListIndex(part: string): boolean {
+  return part.startsWith('[') && part.endsWith(']');
+}
+
+/** Splits `[field=value]` into field and value; `[=value]` has an empty field, for lists of scalars. */
+export function splitIndexNameValue(part: string): { field: string; value: string } {
+  const inner = part.slice(1, -1);
+  const equals = inner.indexOf('=');
+  if (equals < 0) throw new Error('list path element must contain fieldName=fieldValue for element to match');
+  return { field: inner.slice(0, equals), value: inner.slice(equals + 1) };
+}
+
+/** The integer Go's strconv.Atoi reads from `part`, or undefined when it is not one. */
+export function parseIndex(part: string): number | undefined {
+  if (!/^[+-]?[0-9]+$/.test(part)) return undefined;
+  const value = Number(part);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/** Kustomize's name for the kind of YAML node a value is. */
+export function nodeKindName(value: JsonValue): string {
+  if (Array.isArray(value)) return 'SequenceNode';
+  return isJsonObject(value) ? 'MappingNode' : 'ScalarNode';
+}
+
+/** Kustomize's error for a path part that meets the wrong kind of node. */
+export function wrongNodeKind(expected: 'MappingNode' | 'SequenceNode', node: JsonValue): Error {
+  const contents = Array.isArray(node) || isJsonObject(node) ? JSON.stringify(node) : scalarText(node);
+  return new Error(`wrong node kind: expected ${expected} but got ${nodeKindName(node)}: node contents:\n${contents}`);
+}
+
+/** The elements of a sequence; a null node has none, anything else is an error. */
+export function elementsOf(node: JsonValue): readonly JsonValue[] {
+  if (node === null) return [];
+  if (!Array.isArray(node)) throw wrongNodeKind('SequenceNode', node);
+  return node;
+}
+
+/** The value of `name` in a map; missing in a null node; an error in anything else. */
+function fieldOf(node: JsonValue, name: string): JsonValue | undefined {
+  if (node === null) return undefined;
+  if (!isJsonObject(node)) throw wrongNodeKind('MappingNode', node);
+  return getOwn(node, name);
+}
+
+/** The first element matching `[field=value]` exactly (by the scalar's text), as kustomize's ElementMatcher. */
+function matchingElement(node: JsonValue, field: string, value: string): JsonValue | undefined {
+  for (const element of elementsOf(node)) {
+    if (field === '') {
+      if (scalarText(element) === value) return element;
+      continue;
+    }
+    if (!isJsonObject(element)) continue;
+    const fieldValue = getOwn(element, field);
+    if (fieldValue !== undefined && scalarText(fieldValue) === value) return element;
+  }
+  return undefined;
+}
+
+/**
+ * The value at `parts` in `root`, as kustomize's PathGetter (used to read replacement sources and var values):
+ * map keys, element indices (`-` is the last element), and `[field=value]` exact matches. Blank parts are
+ * skipped. Returns undefined when some part is missing; throws on a part that cannot apply to its node.
+ */
+export function lookupField(root: JsonValue, parts: readonly string[]): JsonValue | undefined {
+  let node: JsonValue | undefined = root;
+  for (const rawPart of parts) {
+    const part = rawPart.trim();
+    if (part === '') continue;
+    const index = parseIndex(part);
+    if (index !== undefined) {
+      if (index < 0) throw new Error(`array index ${index} cannot be negative`);
+      node = elementsOf(node)[index];
+    } else if (part === '-') {
+      const elements = elementsOf(node);
+      node = elements[elements.length - 1];
+    } else if (part === '*') {
+      throw new Error('wildcard is not supported in PathGetter');
+    } else if (isListIndex(part)) {
+      const { field, value } = splitIndexNameValue(part);
+      node = matchingElement(node, field, value);
+    } else {
+      node = fieldOf(node, part);
+    }
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
