@@ -1,19 +1,26 @@
 import type { Loader } from '../accumulate/loader.js';
+import { defaultTransformerConfig, emptyTransformerConfig, mergeTransformerConfig, parseTransformerConfig, type TransformerConfig } from '../transform/index.js';
+import { parseYaml } from '../yaml/index.js';
 
-/** The field-spec tables the transformers of a build use: kustomize's defaults plus `configurations:` and `crds:`. */
-export type BuildConfig = Readonly<Record<string, never>>;
+/** The field-spec tables the transformers of a build use: kustomize's defaults plus `configurations:` files. */
+export type BuildConfig = TransformerConfig;
 
 /** Kustomize's default tables. */
 export function defaultBuildConfig(): BuildConfig {
-  return {};
+  return defaultTransformerConfig;
 }
 
-/** The tables of a kustomization's `configurations:` files and `crds:`. */
-export function loadConfigurations(_loader: Loader, _paths: readonly string[], _crds: readonly string[] = []): BuildConfig {
-  return {};
+/** The tables of a kustomization's `configurations:` files, merged over kustomize's defaults. */
+export function loadConfigurations(loader: Loader, paths: readonly string[]): BuildConfig {
+  let config = emptyTransformerConfig;
+  for (const path of paths) {
+    const file = loader.display(loader.resolve(path));
+    config = mergeTransformerConfig(config, parseTransformerConfig(parseYaml(loader.readText(path), file), file));
+  }
+  return mergeTransformerConfig(config, defaultTransformerConfig);
 }
 
 /** Both tables merged, as kustomize merges transformer configs. */
-export function mergeConfigurations(a: BuildConfig, _b: BuildConfig): BuildConfig {
-  return a;
+export function mergeConfigurations(a: BuildConfig, b: BuildConfig): BuildConfig {
+  return mergeTransformerConfig(a, b);
 }

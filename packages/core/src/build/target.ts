@@ -35,7 +35,7 @@ export interface TargetContext {
 export function accumulateTarget(loader: Loader, kustomization: Kustomization, context: TargetContext, into?: Accumulation): Accumulation {
   let acc: Accumulation = into ?? { resources: [], config: defaultBuildConfig(), vars: emptyVarSet };
   acc = accumulateResources(loader, kustomization, context, acc);
-  acc = { ...acc, config: mergeConfigurations(acc.config, loadConfigurations(loader, kustomization.configurations, kustomization.crds)) };
+  acc = { ...acc, config: mergeConfigurations(acc.config, loadConfigurations(loader, kustomization.configurations)) };
   acc = { ...acc, resources: runGenerators(loader, kustomization, acc.resources, context) };
   for (const path of kustomization.components) {
     acc = accumulateDirectory(loader, path, true, context, acc);

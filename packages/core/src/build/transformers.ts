@@ -1,10 +1,70 @@
 import type { Loader } from '../accumulate/loader.js';
 import type { Kustomization } from '../kustomization/types.js';
 import type { Resource } from '../resource/resource.js';
+import {
+  labelEntryFieldSpecs,
+  transformAnnotations,
+  transformImageTag,
+  transformLabels,
+  transformNamespace,
+  transformPrefix,
+  transformReplicaCount,
+  transformSuffix,
+} from '../transform/index.js';
 import type { BuildConfig } from './configurations.js';
 import type { TargetContext } from './target.js';
 
-/** Runs a kustomization's builtin transformers in kustomize's order, then its `transformers:` entries. */
-export function runTransformers(_loader: Loader, _kustomization: Kustomization, resources: readonly Resource[], _config: BuildConfig, _context: TargetContext): Resource[] {
-  return [...resources];
+/** One configured builtin transformer. */
+type Step = (resources: readonly Resource[]) => Resource[];
+
+/**
+ * Runs a kustomization's builtin transformers in kustomize's order (PatchStrategicMerge, Patch, Namespace,
+ * Prefix, Suffix, Label, Annotations, PatchJson6902, ReplicaCount, ImageTag, Replacement), then its
+ * `transformers:` entries.
+ */
+export function runTransformers(_loader: Loader, kustomization: Kustomization, resources: readonly Resource[], config: BuildConfig, _context: TargetContext): Resource[] {
+  const steps: Step[] = [
+    ...namespaceSteps(kustomization, config),
+    ...nameSteps(kustomization, config),
+    ...labelSteps(kustomization, config),
+    ...annotationSteps(kustomization, config),
+    ...replicaSteps(kustomization, config),
+    ...imageSteps(kustomization, config),
+  ];
+  return steps.reduce<Resource[]>((current, step) => step(current), [...resources]);
+}
+
+function namespaceSteps(k: Kustomization, config: BuildConfig): Step[] {
+  if (k.namespace === '') return [];
+  return [(r) => transformNamespace(r, { namespace: k.namespace, fieldSpecs: config.namespace })];
+}
+
+function nameSteps(k: Kustomization, config: BuildConfig): Step[] {
+  const steps: Step[] = [];
+  if (k.namePrefix !== '') steps.push((r) => transformPrefix(r, { prefix: k.namePrefix, fieldSpecs: config.namePrefix }));
+  if (k.nameSuffix !== '') steps.push((r) => transformSuffix(r, { suffix: k.nameSuffix, fieldSpecs: config.nameSuffix }));
+  return steps;
+}
+
+function labelSteps(k: Kustomization, config: BuildConfig): Step[] {
+  if (k.labels.length === 0 && Object.keys(k.commonLabels).length === 0) return [];
+  const steps: Step[] = k.labels.map((entry) => {
+    const fieldSpecs = labelEntryFieldSpecs({ pairs: entry.pairs ?? {}, ...entry }, config);
+    return (r: readonly Resource[]) => transformLabels(r, { labels: entry.pairs ?? {}, fieldSpecs });
+  });
+  steps.push((r) => transformLabels(r, { labels: k.commonLabels, fieldSpecs: config.commonLabels }));
+  return steps;
+}
+
+function annotationSteps(k: Kustomization, config: BuildConfig): Step[] {
+  if (Object.keys(k.commonAnnotations).length === 0) return [];
+  return [(r) => transformAnnotations(r, { annotations: k.commonAnnotations, fieldSpecs: config.commonAnnotations })];
+}
+
+function replicaSteps(k: Kustomization, config: BuildConfig): Step[] {
+  return k.replicas.map((replica) => (r: readonly Resource[]) => transformReplicaCount(r, { replica: { name: replica.name ?? '', count: replica.count ?? 0 }, fieldSpecs: config.replicas }));
+}
+
+function imageSteps(k: Kustomization, config: BuildConfig): Step[] {
+  return k.images.map((image) => (r: readonly Resource[]) => transformImageTag(r, { imageTag: { ...image, name: image.name ?? '' }, fieldSpecs: config.images }));
 }
