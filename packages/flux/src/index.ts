@@ -4,3 +4,7 @@ export * from './model/kustomization.js';
 export * from './model/gitrepository.js';
 export * from './envsubst/index.js';
 export * from './kstatus/index.js';
+export * from './export/create.js';
+export * from './export/export.js';
+export { runCreate, type CommandOutput } from './cli/create.js';
+export { FlagError } from './cli/flags.js';

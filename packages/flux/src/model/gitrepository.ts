@@ -4,8 +4,8 @@ import { FieldReader, optional, readObjectMeta, readTypeMeta, throwFirst, type F
 /** `source.toolkit.fluxcd.io/v1`, the API version of {@link GitRepository}. */
 export const gitRepositoryApiVersion = 'source.toolkit.fluxcd.io/v1';
 
-/** The Git providers a GitRepository may authenticate with. */
-export const gitProviders = ['generic', 'aws', 'azure', 'github'] as const;
+/** The Git providers a GitRepository may authenticate with, in the order the flux CLI lists them. */
+export const gitProviders = ['generic', 'github', 'aws', 'azure'] as const;
 
 /** `spec.ref`: what to check out. */
 export interface GitRepositoryRef {
