@@ -8,3 +8,4 @@ export * from './export/create.js';
 export * from './export/export.js';
 export { runCreate, type CommandOutput } from './cli/create.js';
 export { FlagError } from './cli/flags.js';
+export * from './substitute.js';
