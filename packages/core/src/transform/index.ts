@@ -8,6 +8,7 @@ export {
   type NameBackReferences,
   type TransformerConfig,
 } from './fieldspecs/config.js';
+export { transformerConfigFromCrds } from './fieldspecs/crds.js';
 export { commonAnnotationFieldSpecs } from './fieldspecs/common-annotations.js';
 export { commonLabelFieldSpecs } from './fieldspecs/common-labels.js';
 export { imageFieldSpecs } from './fieldspecs/images.js';
