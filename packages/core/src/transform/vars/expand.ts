@@ -1,0 +1,76 @@
+import type { JsonValue } from '../../json.js';
+
+/** A var's value as substitution uses it: only strings, numbers and booleans replace a reference. */
+export type VarValue = JsonValue;
+
+/**
+ * Go's `%v` of a float64: the shortest digits that read back, in exponent form (`1e+06`, `1.5e-05`) when the
+ * decimal exponent is below -4 or at least 6, as Go's %g with shortest precision.
+ */
+export function goFloatText(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : '-Inf';
+  if (value === 0) return Object.is(value, -0) ? '-0' : '0';
+  const [mantissa, exponentText] = value.toExponential().split('e') as [string, string];
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 6) {
+    const sign = exponent < 0 ? '-' : '+';
+    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  const digits = mantissa.replace('-', '').replace('.', '');
+  const negative = value < 0 ? '-' : '';
+  if (exponent < 0) return `${negative}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  const whole = digits.padEnd(exponent + 1, '0');
+  const fraction = digits.slice(exponent + 1);
+  return `${negative}${whole.slice(0, exponent + 1)}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** The text a value takes inside a longer string (Go's `%v`): integers in full, other numbers as Go floats. */
+function inlineText(value: string | number | boolean): string {
+  if (typeof value === 'number' && !Number.isInteger(value)) return goFloatText(value);
+  return String(value);
+}
+
+function isPrimitive(value: VarValue | undefined): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * Replaces `$(NAME)` references in `input`, as kustomize's refvar DoReplacements: `$$` is a literal `$`, an
+ * unknown name (or one whose value is a map or list) stays as written, and an input that is exactly one
+ * reference takes the value with its type (a number stays a number). Returns the input itself when nothing changed.
+ */
+export function expandVarReferences(input: string, values: ReadonlyMap<string, VarValue>): string | number | boolean {
+  const lookup = (name: string): string | number | boolean => {
+    const value = values.get(name);
+    return isPrimitive(value) ? value : `$(${name})`;
+  };
+  let out = '';
+  let checkpoint = 0;
+  for (let cursor = 0; cursor < input.length; cursor++) {
+    if (input[cursor] !== '$' || cursor + 1 >= input.length) continue;
+    out += input.slice(checkpoint, cursor);
+    const next = input[cursor + 1]!;
+    let advance = 1;
+    if (next === '$') {
+      out += '$';
+    } else if (next === '(') {
+      const close = input.indexOf(')', cursor + 2);
+      if (close < 0) {
+        out += '$(';
+      } else {
+        const name = input.slice(cursor + 2, close);
+        const mapped = lookup(name);
+        if (input === `$(${name})`) return mapped;
+        out += inlineText(mapped);
+        advance = close - cursor;
+      }
+    } else {
+      out += `$${next}`;
+    }
+    cursor += advance;
+    checkpoint = cursor + 1;
+  }
+  const result = out + input.slice(checkpoint);
+  return result === input ? input : result;
+}
