@@ -46,19 +46,22 @@ export interface TransformerConfig {
 
 type FieldSpecListKey = Exclude<keyof TransformerConfig, 'nameReference'>;
 
-/** The field-spec lists of a config, in the order kustomize merges them (which decides which error comes first). */
-const fieldSpecListKeys: readonly FieldSpecListKey[] = [
-  'namePrefix',
-  'nameSuffix',
-  'namespace',
-  'commonAnnotations',
-  'commonLabels',
-  'labels',
-  'templateLabels',
-  'varReference',
-  'images',
-  'replicas',
-];
+/** A config built list by list, in the order kustomize merges them (which decides which error comes first). */
+function configOf(list: (key: FieldSpecListKey) => readonly FieldSpec[], nameReference: () => readonly NameBackReferences[]): TransformerConfig {
+  return {
+    namePrefix: list('namePrefix'),
+    nameSuffix: list('nameSuffix'),
+    namespace: list('namespace'),
+    commonAnnotations: list('commonAnnotations'),
+    commonLabels: list('commonLabels'),
+    labels: list('labels'),
+    templateLabels: list('templateLabels'),
+    varReference: list('varReference'),
+    nameReference: nameReference(),
+    images: list('images'),
+    replicas: list('replicas'),
+  };
+}
 
 /** A config with no field specs at all: what kustomize's accumulator starts from. */
 export const emptyTransformerConfig: TransformerConfig = {
@@ -82,10 +85,12 @@ export const emptyTransformerConfig: TransformerConfig = {
  * Throws when a spec is covered by one that differs in `create`.
  */
 export function mergeTransformerConfig(a: TransformerConfig, b: TransformerConfig): TransformerConfig {
-  const merged: Record<string, unknown> = {};
-  for (const key of fieldSpecListKeys) merged[key] = mergeFieldSpecList(a[key], b[key], `failed to merge ${goFieldName(key)} fieldSpec`);
-  merged['nameReference'] = mergeNameReferences(a.nameReference, b.nameReference);
-  return sortTransformerConfig(merged as unknown as TransformerConfig);
+  return sortTransformerConfig(
+    configOf(
+      (key) => mergeFieldSpecList(a[key], b[key], `failed to merge ${goFieldName(key)} fieldSpec`),
+      () => mergeNameReferences(a.nameReference, b.nameReference),
+    ),
+  );
 }
 
 /**
@@ -167,10 +172,10 @@ function compareGvk(a: Partial<Gvk>, b: Partial<Gvk>): number {
 }
 
 function sortTransformerConfig(config: TransformerConfig): TransformerConfig {
-  const sorted: Record<string, unknown> = {};
-  for (const key of fieldSpecListKeys) sorted[key] = [...config[key]].sort(compareGvk);
-  sorted['nameReference'] = [...config.nameReference].sort(compareGvk);
-  return sorted as unknown as TransformerConfig;
+  return configOf(
+    (key) => [...config[key]].sort(compareGvk),
+    () => [...config.nameReference].sort(compareGvk),
+  );
 }
 
 const fieldSpecShape: ObjectShape = { group: 'string', version: 'string', kind: 'string', path: 'string', create: 'bool' };
@@ -196,16 +201,13 @@ const transformerConfigShape: ObjectShape = {
 export function parseTransformerConfig(document: JsonValue, file: string): TransformerConfig {
   const decoded = decodeObject(document ?? {}, transformerConfigShape, 'TransformerConfig', file);
   const fieldSpecs = (value: JsonValue | undefined): FieldSpec[] => (Array.isArray(value) ? value.map((item) => toFieldSpec(item as JsonObject)) : []);
-  const config: Record<string, unknown> = {};
-  for (const key of fieldSpecListKeys) config[key] = fieldSpecs(decoded[key]);
   const references = decoded['nameReference'];
-  config['nameReference'] = Array.isArray(references)
-    ? references.map((item) => {
-        const entry = item as JsonObject;
-        return { ...gvkFields(entry), fieldSpecs: fieldSpecs(entry['fieldSpecs']) };
-      })
-    : [];
-  return sortTransformerConfig(config as unknown as TransformerConfig);
+  return sortTransformerConfig(
+    configOf(
+      (key) => fieldSpecs(decoded[key]),
+      () => (Array.isArray(references) ? references.map((item) => ({ ...gvkFields(item as JsonObject), fieldSpecs: fieldSpecs((item as JsonObject)['fieldSpecs']) })) : []),
+    ),
+  );
 }
 
 function gvkFields(entry: JsonObject): Partial<Gvk> {
