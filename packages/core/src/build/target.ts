@@ -34,7 +34,7 @@ export interface TargetContext {
  */
 export function accumulateTarget(loader: Loader, kustomization: Kustomization, context: TargetContext, into?: Accumulation): Accumulation {
   let acc: Accumulation = into ?? { resources: [], config: defaultBuildConfig(), vars: emptyVarSet };
-  acc = accumulateResources(loader, kustomization, context, acc);
+  acc = accumulateResources(loader, kustomization.resources, context, acc);
   acc = { ...acc, config: mergeConfigurations(acc.config, loadConfigurations(loader, kustomization.configurations)) };
   acc = { ...acc, resources: runGenerators(loader, kustomization, acc.resources, context) };
   for (const path of kustomization.components) {
@@ -44,8 +44,16 @@ export function accumulateTarget(loader: Loader, kustomization: Kustomization, c
   return bindVars(acc, kustomization);
 }
 
-function accumulateResources(loader: Loader, kustomization: Kustomization, context: TargetContext, acc: Accumulation): Accumulation {
-  for (const path of kustomization.resources) {
+/**
+ * The resources of `paths` accumulated as `resources:` entries are, into a fresh accumulation: files, and
+ * directories whose kustomizations are fully built. Kustomize reads plugin configurations this way.
+ */
+export function accumulatePaths(loader: Loader, paths: readonly string[], context: TargetContext): Resource[] {
+  return [...accumulateResources(loader, paths, context, { resources: [], config: defaultBuildConfig(), vars: emptyVarSet }).resources];
+}
+
+function accumulateResources(loader: Loader, paths: readonly string[], context: TargetContext, acc: Accumulation): Accumulation {
+  for (const path of paths) {
     if (isRemoteReference(path) && !loader.isFile(path)) {
       refuseRemote(path, loader, 'resources');
     }
