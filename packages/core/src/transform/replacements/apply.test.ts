@@ -175,6 +175,20 @@ describe('target field paths', () => {
     );
   });
 
+  it('takes a matched scalar element itself, whatever parts follow; reads the last element with -', () => {
+    const out = applyReplacements([deployment], [{ source: { name: 'dep', fieldPath: 'spec.template.spec.containers.-.image' }, targets: [{ select: { kind: 'Deployment' }, fieldPaths: ['spec.template.spec.containers.0.args.[=a].foo'] }] }]);
+    expect(containers(out[0]!)[0]).toEqual({ name: 'c1', image: 'nginx:1.0', args: ['redis', 'b'] });
+  });
+
+  it('reads a negative number as a map key, and reports a bad pattern', () => {
+    expect(errorOf(() => run([{ select: { kind: 'Deployment' }, fieldPaths: ['spec.template.spec.containers.-1'] }])).message).toMatch(
+      /^unable to find field "spec.template.spec.containers.-1" in replacement target: wrong node kind: expected MappingNode but got SequenceNode/,
+    );
+    expect(errorOf(() => run([{ select: { kind: 'Deployment' }, fieldPaths: ['spec.template.spec.containers.[name=(].image'] }])).message).toMatch(
+      /^unable to find field "spec.template.spec.containers.\[name=\(\].image" in replacement target: error parsing regexp: /,
+    );
+  });
+
   it('defaults the target field path to metadata.name', () => {
     const out = run([{ select: { kind: 'Deployment' } }]);
     expect((out[1]!.object['metadata'] as JsonObject)['name']).toBe('p');

@@ -1,11 +1,11 @@
 import { KustomizeError } from '../../errors.js';
-import { cloneJson, isJsonObject, type JsonValue } from '../../json.js';
+import { cloneJson, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
 import { idString } from '../../resource/id.js';
 import { currentId, withObject, type Resource } from '../../resource/resource.js';
 import { lookupField, splitFieldPath } from './field-path.js';
 import { decodeScalar, scalarText, tagOf, type TaggedScalar } from './scalar.js';
 import { idSelectedBy, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString } from './select.js';
-import { setMatchingFields, type TargetSetter } from './target-path.js';
+import { setMatchingFields, type TargetSetter, type Walked } from './target-path.js';
 import { defaultReplacementFieldPath, type FieldOptions, type Replacement, type SourceSelector, type TargetSelector } from './types.js';
 
 /** The value a replacement copies: a scalar keeps its YAML tag, a map or list is copied whole. */
@@ -97,23 +97,27 @@ function fieldRetrievalError(fieldPath: string, create: boolean): string {
   return create ? `unable to find or create field "${fieldPath}" in replacement target` : `unable to find field "${fieldPath}" in replacement target`;
 }
 
+/** Writes the value at one field path of an object; throws kustomize's "unable to find field" errors. */
+function writeFieldPath(object: JsonObject, fieldPath: string, create: boolean, set: TargetSetter, target: Resource): JsonObject {
+  let walked: Walked;
+  try {
+    walked = setMatchingFields(object, splitFieldPath(fieldPath), create, set);
+  } catch (error) {
+    if (error instanceof KustomizeError) throw error;
+    throw failed(`${fieldRetrievalError(fieldPath, create)}: ${(error as Error).message}`, fieldPath, `in ${idString(currentId(target))}`);
+  }
+  if (walked.matches === 0) {
+    throw failed(fieldRetrievalError(fieldPath, create), fieldPath, `${idString(currentId(target))} has no such field; set options.create to add it`);
+  }
+  return walked.node as JsonObject;
+}
+
 function copyValueToTarget(resource: Resource, value: SourceValue, target: TargetSelector): Resource {
   const fieldPaths = target.fieldPaths !== undefined && target.fieldPaths.length > 0 ? target.fieldPaths : [defaultReplacementFieldPath];
   const create = target.options?.create === true;
   let object = resource.object;
   for (const fieldPath of fieldPaths) {
-    const set = targetSetter(value, target.options, fieldPath, resource);
-    let walked;
-    try {
-      walked = setMatchingFields(object, splitFieldPath(fieldPath), create, set);
-    } catch (error) {
-      if (error instanceof KustomizeError) throw error;
-      throw failed(`${fieldRetrievalError(fieldPath, create)}: ${(error as Error).message}`, fieldPath, `in ${idString(currentId(resource))}`);
-    }
-    if (walked.matches === 0) {
-      throw failed(fieldRetrievalError(fieldPath, create), fieldPath, `${idString(currentId(resource))} has no such field; set options.create to add it`);
-    }
-    object = walked.node as typeof object;
+    object = writeFieldPath(object, fieldPath, create, targetSetter(value, target.options, fieldPath, resource), resource);
   }
   return withObject(resource, object);
 }

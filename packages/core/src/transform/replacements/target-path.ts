@@ -16,12 +16,18 @@ interface Walk {
 }
 
 /** The result of walking a node: the node, new where something changed, and how many fields matched. */
-interface Walked {
+export interface Walked {
   readonly node: JsonValue;
   readonly matches: number;
 }
 
 const noMatch = (node: JsonValue): Walked => ({ node, matches: 0 });
+
+/** True for a part that walks into a list: an element index or a `[field=value]` match. */
+function isSequencePart(part: string): boolean {
+  const index = parseIndex(part);
+  return (index !== undefined && index >= 0) || isListIndex(part);
+}
 
 /**
  * Writes to every field `parts` selects in `root`, as kustomize's PathMatcher followed by a set on each match:
@@ -49,8 +55,7 @@ function walk(node: JsonValue, at: number, context: Walk): Walked {
  * out, so matches count but the null stays.
  */
 function walkNull(part: string, at: number, context: Walk): Walked {
-  const index = parseIndex(part);
-  const asEmpty: JsonValue = (index !== undefined && index >= 0) || isListIndex(part) || part === '*' ? [] : {};
+  const asEmpty: JsonValue = isSequencePart(part) || part === '*' ? [] : {};
   return { node: null, matches: walk(asEmpty, at, context).matches };
 }
 
@@ -58,8 +63,7 @@ function walkNull(part: string, at: number, context: Walk): Walked {
 function createdNode(at: number, context: Walk): JsonValue {
   const next = context.parts[at + 1];
   if (next === undefined) return context.set(undefined);
-  const index = parseIndex(next);
-  return (index !== undefined && index >= 0) || isListIndex(next) ? [] : {};
+  return isSequencePart(next) ? [] : {};
 }
 
 function walkField(node: JsonValue, name: string, at: number, context: Walk): Walked {
