@@ -1,0 +1,567 @@
+/**
+ * Reads YAML into plain JSON exactly as kustomize reads it. Two readers matter:
+ * - kyaml (yaml.v3) for resources and strategic-merge patches: kustomize splits the stream
+ *   itself, expands anchors and `<<` merges (kyaml `DeAnchor`), and its output path decodes each
+ *   resource with yaml.v3 and re-encodes it with `encoding/json` — so timestamps become RFC 3339
+ *   strings, duplicate keys and non-string keys below the top level are errors.
+ * - sigs.k8s.io/yaml `YAMLToJSON` (yaml.v2, YAML 1.1 scalars such as `yes`/`on`) for
+ *   kustomization files, JSON 6902 patches and builtin plugin configurations.
+ * The `yaml` package does the syntax; scalar meaning, keys, anchors and merges follow go-yaml.
+ */
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Node as YamlNode,
+  parseAllDocuments,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
+import { KustomizeError } from '../errors.js';
+import type { JsonObject, JsonValue } from '../json.js';
+import { formatGoFloat32G } from './go-number.js';
+import { decodeDoubleQuoted, QuotedScalarError } from './quoted.js';
+import { type GoYamlVersion, type ResolvedScalar, resolveScalar } from './resolve.js';
+import { InvalidSeparatorError, normaliseLineEnds, splitDocuments } from './split.js';
+import { formatRfc3339Nano } from './timestamp.js';
+
+/**
+ * Which of kustomize's YAML readers to follow.
+ * - `kyaml`: resources and strategic-merge patches (yaml.v3 rules).
+ * - `sigs-yaml`: kustomization files, JSON 6902 patches, builtin plugin configurations
+ *   (sigs.k8s.io/yaml `YAMLToJSON`, yaml.v2 rules: YAML 1.1 booleans, first document only,
+ *   later duplicate keys win, non-string keys become strings).
+ */
+export type YamlDialect = 'kyaml' | 'sigs-yaml';
+
+/** Options for {@link parseYaml}. */
+export interface ParseYamlOptions {
+  /** Which reader to follow; `kyaml` unless said otherwise. */
+  readonly dialect?: YamlDialect;
+}
+
+/** Most nodes that alias (and merge) expansion may produce in one document: a guard against "billion laughs". */
+const EXPANSION_LIMIT = 1_000_000;
+
+/**
+ * Every document of a resource stream, as kustomize reads them: `null` for an empty document
+ * (nothing but comments, `~`, or an empty line), so callers can drop it and still know each
+ * document's index. Throws `KustomizeError` (`yaml-syntax`, `limit-exceeded`) naming file,
+ * document and line.
+ */
+export function parseYamlDocuments(text: string, file: string): JsonValue[] {
+  const normalised = normaliseLineEnds(text);
+  const lines = new LineIndex(normalised);
+  let chunks;
+  try {
+    chunks = splitDocuments(normalised);
+  } catch (error) {
+    if (!(error instanceof InvalidSeparatorError)) throw error;
+    throw new KustomizeError('yaml-syntax', `${lines.describe(error.offset)}: ${error.message}`, { file }, 'a document separator line may only be followed by a comment');
+  }
+  return chunks.map((chunk, document) => {
+    const source: SourceText = { text: libyamlLineBreaks(chunk.text), offset: chunk.offset, lines, file, document };
+    return readDocument(source, 'v3', true);
+  });
+}
+
+/**
+ * The single document of `text`. With the `kyaml` dialect (default) a stream of more than one
+ * non-empty document is an error; with `sigs-yaml`, as in sigs.k8s.io/yaml, later documents are
+ * ignored. An empty text is `null`.
+ */
+export function parseYaml(text: string, file: string, options: ParseYamlOptions = {}): JsonValue {
+  if (options.dialect === 'sigs-yaml') {
+    const normalised = libyamlLineBreaks(normaliseLineEnds(text));
+    const source: SourceText = { text: normalised, offset: 0, lines: new LineIndex(normalised), file, document: 0 };
+    return readDocument(source, 'v2', false);
+  }
+  const documents = parseYamlDocuments(text, file);
+  const present = documents.filter((document) => document !== null);
+  if (present.length > 1) {
+    throw new KustomizeError('yaml-syntax', `expected one YAML document, found ${present.length}`, { file }, 'keep one document in this file');
+  }
+  return present[0] ?? null;
+}
+
+/** One document's text and where it sits in its file, for error messages. */
+interface SourceText {
+  readonly text: string;
+  readonly offset: number;
+  readonly lines: LineIndex;
+  readonly file: string;
+  readonly document: number;
+}
+
+/** Line and column (1-based) of offsets in a file. */
+class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  describe(offset: number): string {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return `line ${low + 1}, column ${offset - this.starts[low]! + 1}`;
+  }
+}
+
+/**
+ * libyaml reads a lone CR and a NEL as a line feed; the `yaml` package (YAML 1.2) does not,
+ * so they are turned into `\n` before parsing. Offsets do not move.
+ */
+function libyamlLineBreaks(text: string): string {
+  return /[\r\u0085]/.test(text) ? text.replace(/[\r\u0085]/g, '\n') : text;
+}
+
+/** Characters libyaml's reader refuses anywhere in the input. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+
+function readDocument(source: SourceText, version: GoYamlVersion, kustomizeResource: boolean): JsonValue {
+  const control = CONTROL_CHARACTER.exec(source.text);
+  if (control !== null) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw syntaxError(source, control.index, `control characters are not allowed (found U+${code})`);
+  }
+  let documents: Document.Parsed[] | unknown;
+  try {
+    documents = parseAllDocuments(source.text, {
+      schema: 'failsafe',
+      resolveKnownTags: false,
+      merge: false,
+      uniqueKeys: false,
+      prettyErrors: false,
+      logLevel: 'silent',
+    });
+  } catch (error) {
+    throw asLimitError(error, source) ?? error;
+  }
+  // go-yaml decodes only the first document of what it is given.
+  const document = Array.isArray(documents) ? (documents[0] as Document.Parsed | undefined) : undefined;
+  if (document === undefined) return null;
+  const problem = document.errors.find((error) => error.code !== 'BAD_DQ_ESCAPE');
+  if (problem !== undefined) throw syntaxError(source, problem.pos[0], problem.message);
+  if (document.contents === null) return null;
+  try {
+    const converter = new DocumentConverter(source, version);
+    converter.bindAliases(document.contents);
+    return converter.convert(document.contents, kustomizeResource);
+  } catch (error) {
+    throw asLimitError(error, source) ?? error;
+  }
+}
+
+function syntaxError(source: SourceText, offset: number, message: string): KustomizeError {
+  return new KustomizeError(
+    'yaml-syntax',
+    `${source.lines.describe(source.offset + offset)}: ${message}`,
+    { file: source.file, document: source.document },
+  );
+}
+
+function asLimitError(error: unknown, source: SourceText): KustomizeError | undefined {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return new KustomizeError('limit-exceeded', 'YAML is nested too deeply', { file: source.file, document: source.document });
+  }
+  return undefined;
+}
+
+/** A YAML node that is a key or value of a mapping (the `yaml` package allows absent ones). */
+type MaybeNode = YamlNode | null | undefined;
+
+/** A mapping entry after merges: the key and value nodes as kyaml's `DeAnchor` leaves them. */
+interface Entry {
+  readonly key: MaybeNode;
+  readonly value: MaybeNode;
+  /** Copied in by a merge, so its value counts against the expansion limit. */
+  readonly merged?: boolean;
+}
+
+/** Turns one parsed document into JSON under one go-yaml version's rules. */
+class DocumentConverter {
+  private readonly aliasTargets = new Map<Alias, YamlNode>();
+  /** Nodes being converted: an alias to one of them would never end. */
+  private readonly active = new Set<YamlNode>();
+  private readonly decodedText = new WeakMap<Scalar, string>();
+  private expansionDepth = 0;
+  private expandedNodes = 0;
+
+  constructor(
+    private readonly source: SourceText,
+    private readonly version: GoYamlVersion,
+  ) {}
+
+  /** Binds every alias to the node its anchor names at that point of the document, as go-yaml's parser does. */
+  bindAliases(root: YamlNode): void {
+    const anchors = new Map<string, YamlNode>();
+    const pending: MaybeNode[] = [root];
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (node === null || node === undefined) continue;
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target === undefined) throw this.error(node, `unknown anchor '${node.source}' referenced`);
+        this.aliasTargets.set(node, target);
+        continue;
+      }
+      if (node.anchor !== undefined) anchors.set(node.anchor, node);
+      if (isMap(node)) {
+        for (let i = node.items.length - 1; i >= 0; i--) {
+          const pair = node.items[i]!;
+          pending.push(pair.value as MaybeNode, pair.key as MaybeNode);
+        }
+      } else if (isSeq(node)) {
+        for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i] as MaybeNode);
+      }
+    }
+  }
+
+  /** The JSON of `node`; `topLevel` for the root of a kustomize resource, whose keys go-yaml stringifies. */
+  convert(node: MaybeNode, topLevel: boolean): JsonValue {
+    if (node === null || node === undefined) return null;
+    if (this.expansionDepth > 0 && ++this.expandedNodes > EXPANSION_LIMIT) {
+      throw new KustomizeError(
+        'limit-exceeded',
+        `${this.where(node)}: anchors and aliases expand to more than ${EXPANSION_LIMIT} nodes`,
+        { file: this.source.file, document: this.source.document },
+        'use fewer nested aliases',
+      );
+    }
+    if (isAlias(node)) return this.expand(() => this.convert(this.target(node), topLevel));
+    if (isScalar(node)) return this.scalarValue(node);
+    if (isSeq(node)) return node.items.map((item) => this.convert(item as MaybeNode, false));
+    if (isMap(node)) {
+      this.active.add(node);
+      try {
+        return this.version === 'v3' ? this.kyamlMapping(node, topLevel) : this.sigsYamlMapping(node);
+      } finally {
+        this.active.delete(node);
+      }
+    }
+    throw this.error(node, 'unsupported YAML node');
+  }
+
+  private target(alias: Alias): YamlNode {
+    const target = this.aliasTargets.get(alias)!;
+    if (this.active.has(target)) throw this.error(alias, `alias '${alias.source}' refers to a node that contains it`);
+    return target;
+  }
+
+  /** Runs `work` as an expansion (of an alias or merge), whose nodes count against the limit. */
+  private expand<T>(work: () => T): T {
+    this.expansionDepth++;
+    try {
+      return work();
+    } finally {
+      this.expansionDepth--;
+    }
+  }
+
+  // ---- kyaml (yaml.v3) ----
+
+  /** A mapping after kyaml's `DeAnchor` (merges) and yaml.v3's decode into `map[string]interface{}`. */
+  private kyamlMapping(node: YAMLMap, topLevel: boolean): JsonObject {
+    const result: JsonObject = {};
+    for (const entry of this.kyamlEntries(node)) {
+      const key = topLevel ? this.topLevelKey(entry.key) : this.nestedKey(entry.key);
+      const value = entry.merged ? this.expand(() => this.convert(entry.value, false)) : this.convert(entry.value, false);
+      setOwn(result, key, value);
+    }
+    return result;
+  }
+
+  /**
+   * kyaml's merge: the first key spelled `<<` is removed (merge or not), the merge sources are
+   * laid under the mapping's own entries (earlier sources in a `[*a, *b]` list win), and yaml.v3
+   * then refuses duplicate keys.
+   */
+  private kyamlEntries(node: YAMLMap): Entry[] {
+    const pairs = node.items.map((pair) => ({ key: pair.key as MaybeNode, value: pair.value as MaybeNode }));
+    const merges = pairs.filter((pair) => this.isV3MergeKey(pair.key));
+    if (merges.length > 1) throw this.error(merges[1]!.key!, 'duplicate merge key');
+    const removed = pairs.findIndex((pair) => isScalar(pair.key) && this.scalarText(pair.key) === '<<');
+    const own = pairs.filter((pair, index) => index !== removed && !merges.includes(pair));
+    this.refuseDuplicateKeys(own);
+    if (merges.length === 0) return own;
+    const entries: Entry[] = [...own];
+    const positions = new Map(own.map((entry, index) => [this.keyText(entry.key), index]));
+    for (const source of this.mergeSources(merges[0]!.value, merges[0]!.key!)) {
+      for (const entry of this.kyamlEntries(source)) {
+        const key = this.keyText(entry.key);
+        const position = positions.get(key);
+        if (position === undefined) {
+          positions.set(key, entries.length);
+          entries.push({ ...entry, merged: true });
+        } else if (position >= own.length) {
+          entries[position] = { ...entry, merged: true };
+        }
+      }
+    }
+    return entries;
+  }
+
+  private isV3MergeKey(key: MaybeNode): boolean {
+    if (!isScalar(key)) return false;
+    const tag = shortTag(key.tag);
+    return tag === '!!merge' || (tag === '' && key.type === 'PLAIN' && this.scalarText(key) === '<<');
+  }
+
+  /** kyaml `findMergeValues`: the mappings a merge value names, in the order they are applied. */
+  private mergeSources(value: MaybeNode, at: YamlNode): YAMLMap[] {
+    if (isMap(value)) return [value];
+    if (isAlias(value)) {
+      const target = this.target(value);
+      if (!isMap(target)) throw this.error(value, 'invalid map merge: received alias for a non-map value');
+      return [target];
+    }
+    if (isSeq(value)) {
+      const sources: YAMLMap[] = [];
+      for (const item of value.items as MaybeNode[]) {
+        if (isSeq(item)) throw this.error(item, 'invalid map merge: received a nested sequence');
+        sources.unshift(...this.mergeSources(item, at));
+      }
+      return sources;
+    }
+    throw this.error(value ?? at, 'map merge requires map or sequence of maps as the value');
+  }
+
+  private refuseDuplicateKeys(entries: readonly Entry[]): void {
+    const seen = new Map<string, MaybeNode>();
+    for (const { key } of entries) {
+      const identity = `${isScalar(key) || isAlias(key) || key == null ? 'scalar' : 'collection'}:${this.keyText(key)}`;
+      if (seen.has(identity)) {
+        const first = seen.get(identity);
+        throw this.error(key ?? null, `mapping key ${JSON.stringify(this.keyText(key))} already defined at ${this.where(first)}`);
+      }
+      seen.set(identity, key);
+    }
+  }
+
+  /** The text kyaml compares keys by (`Node.Value`), looking through aliases. */
+  private keyText(key: MaybeNode): string {
+    if (isAlias(key)) return this.keyText(this.aliasTargets.get(key));
+    return isScalar(key) ? this.scalarText(key) : '';
+  }
+
+  /** A key's scalar node (through an alias) and meaning; an absent key is a null scalar. */
+  private resolvedKey(key: MaybeNode): { node: Scalar | null; resolved: ResolvedScalar } {
+    const node = isAlias(key) ? this.target(key) : key;
+    if (node === null || node === undefined) return { node: null, resolved: { tag: '!!null' } };
+    if (!isScalar(node)) throw this.error(node, 'a mapping key must be a scalar, not a collection');
+    return { node, resolved: this.resolve(node) };
+  }
+
+  /** A key of a resource's top-level mapping: yaml.v3 decodes it into a Go string, keeping its text. */
+  private topLevelKey(key: MaybeNode): string {
+    const { node, resolved } = this.resolvedKey(key);
+    if (node === null || resolved.tag === '!!null') throw this.error(node, 'a mapping key must not be null');
+    return resolved.tag === '!!binary' ? (this.scalarJson(node, resolved) as string) : this.scalarText(node);
+  }
+
+  /** A key below the top level: yaml.v3 builds a `map[string]interface{}` only when every key is a string. */
+  private nestedKey(key: MaybeNode): string {
+    const { node, resolved } = this.resolvedKey(key);
+    if (node === null || (resolved.tag !== '!!str' && resolved.tag !== '!!merge')) {
+      const text = node === null ? '' : this.scalarText(node);
+      throw this.error(node, `mapping key ${JSON.stringify(text)} is not a string (${resolved.tag}); kustomize cannot print such a mapping`);
+    }
+    return this.scalarText(node);
+  }
+
+  // ---- sigs.k8s.io/yaml (yaml.v2) ----
+
+  /** yaml.v2's decode into `map[interface{}]interface{}`, keys made strings by sigs.k8s.io/yaml. */
+  private sigsYamlMapping(node: YAMLMap): JsonObject {
+    const result: JsonObject = {};
+    for (const pair of node.items) {
+      const key = pair.key as MaybeNode;
+      const value = pair.value as MaybeNode;
+      if (isScalar(key) && this.isV2MergeKey(key)) {
+        this.mergeV2(result, value, key);
+      } else {
+        setOwn(result, this.sigsYamlKey(key), this.convert(value, false));
+      }
+    }
+    return result;
+  }
+
+  private isV2MergeKey(key: Scalar): boolean {
+    if (this.scalarText(key) !== '<<') return false;
+    const tag = shortTag(key.tag);
+    return tag === '!!merge' || (tag === '' && key.type === 'PLAIN');
+  }
+
+  /** yaml.v2's merge: sources overwrite what is there so far; earlier entries of a list win. */
+  private mergeV2(result: JsonObject, value: MaybeNode, at: YamlNode): void {
+    const sources = isSeq(value) ? [...(value.items as MaybeNode[])].reverse() : [value];
+    for (const source of sources) {
+      const target = isAlias(source) ? this.target(source) : source;
+      if (!isMap(target)) throw this.error(source ?? at, 'map merge requires map or sequence of maps as the value');
+      const merged = this.expand(() => this.convert(target, false)) as JsonObject;
+      for (const key of Object.keys(merged)) setOwn(result, key, merged[key]!);
+    }
+  }
+
+  /** sigs.k8s.io/yaml's key conversion: numbers and booleans become their text, null is refused. */
+  private sigsYamlKey(key: MaybeNode): string {
+    const { node, resolved } = this.resolvedKey(key);
+    if (node === null || resolved.tag === '!!null') throw this.error(node, 'unsupported map key of type: <nil>');
+    switch (resolved.tag) {
+      case '!!bool':
+      case '!!str':
+        return String((resolved as { value: unknown }).value);
+      case '!!int': {
+        const value = (resolved as { value: bigint }).value;
+        if (value >= 2n ** 63n) throw this.error(node, 'unsupported map key of type: uint64');
+        return value.toString();
+      }
+      case '!!float': {
+        const text = formatGoFloat32G((resolved as { value: number }).value);
+        return ({ '+Inf': '.inf', '-Inf': '-.inf', NaN: '.nan' } as Record<string, string>)[text] ?? text;
+      }
+      default:
+        return this.scalarJson(node, resolved) as string;
+    }
+  }
+
+  // ---- scalars ----
+
+  private scalarValue(node: Scalar): JsonValue {
+    return this.scalarJson(node, this.resolve(node));
+  }
+
+  /** The scalar's meaning under go-yaml's rules for its tag and style. */
+  private resolve(node: Scalar): ResolvedScalar {
+    const tag = shortTag(node.tag);
+    const text = this.scalarText(node);
+    const quoted = node.type !== 'PLAIN';
+    try {
+      if (this.version === 'v3') {
+        if (tag === '!!str' || (tag === '' && quoted)) return { tag: '!!str', value: text };
+        return resolveScalar(tag, text, 'v3');
+      }
+      if (node.tag === '!') return { tag: '!', value: text };
+      if (tag === '' && quoted) return { tag: '!!str', value: text };
+      return resolveScalar(tag, text, 'v2');
+    } catch (error) {
+      if (error instanceof TypeError) throw this.error(node, error.message);
+      throw error;
+    }
+  }
+
+  /** What `encoding/json` makes of the decoded scalar. */
+  private scalarJson(node: Scalar, resolved: ResolvedScalar): JsonValue {
+    switch (resolved.tag) {
+      case '!!null':
+        return null;
+      case '!!merge':
+        return '<<';
+      case '!!bool':
+        return (resolved as { value: boolean }).value;
+      case '!!int':
+        return Number((resolved as { value: bigint }).value);
+      case '!!float': {
+        const value = (resolved as { value: number }).value;
+        if (!Number.isFinite(value)) throw this.error(node, `json: unsupported value: ${goFloatName(value)}`);
+        return value;
+      }
+      case '!!timestamp':
+        if (this.version === 'v2') return this.scalarText(node);
+        try {
+          return formatRfc3339Nano((resolved as Extract<ResolvedScalar, { tag: '!!timestamp' }>).value);
+        } catch (error) {
+          throw this.error(node, `json: error calling MarshalJSON for type time.Time: ${(error as Error).message}`);
+        }
+      case '!!binary':
+        return decodeBinary((resolved as { value: string }).value) ?? this.fail(node, '!!binary value contains invalid base64 data');
+      default:
+        return (resolved as { value: string }).value;
+    }
+  }
+
+  /** A scalar's text; double-quoted scalars decoded as libyaml does. */
+  private scalarText(node: Scalar): string {
+    if (node.type !== 'QUOTE_DOUBLE') return String(node.source ?? node.value ?? '');
+    const known = this.decodedText.get(node);
+    if (known !== undefined) return known;
+    const [start, end] = node.range ?? [0, 0];
+    try {
+      const text = decodeDoubleQuoted(this.source.text.slice(start, end));
+      this.decodedText.set(node, text);
+      return text;
+    } catch (error) {
+      if (!(error instanceof QuotedScalarError)) throw error;
+      throw syntaxError(this.source, start + error.offset, error.message);
+    }
+  }
+
+  private fail(node: YamlNode, message: string): never {
+    throw this.error(node, message);
+  }
+
+  private error(node: MaybeNode, message: string): KustomizeError {
+    return new KustomizeError('yaml-syntax', `${this.where(node)}: ${message}`, { file: this.source.file, document: this.source.document });
+  }
+
+  private where(node: MaybeNode): string {
+    const offset = node?.range?.[0] ?? 0;
+    return this.source.lines.describe(this.source.offset + offset);
+  }
+}
+
+/** A tag in go-yaml's short form: `!!int` for `tag:yaml.org,2002:int`; `''` for none or `!`. */
+function shortTag(tag: string | undefined): string {
+  if (tag === undefined || tag === '!') return '';
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+function setOwn(object: JsonObject, key: string, value: JsonValue): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function goFloatName(value: number): string {
+  return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
+}
+
+/**
+ * Go's `base64.StdEncoding.DecodeString` (line breaks ignored, padding required), the bytes then
+ * read as `encoding/json` reads a Go string: each invalid UTF-8 byte becomes U+FFFD.
+ */
+function decodeBinary(text: string): string | undefined {
+  const compact = text.replace(/[\r\n]/g, '');
+  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact)) return undefined;
+  return decodeUtf8Lossy(Buffer.from(compact, 'base64'));
+}
+
+function decodeUtf8Lossy(bytes: Uint8Array): string {
+  let text = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    let codePoint = length === 1 ? lead : length === 0 ? -1 : lead & (0xff >> (length + 1));
+    for (let k = 1; k < length && codePoint >= 0; k++) {
+      const next = bytes[i + k];
+      codePoint = next !== undefined && (next & 0xc0) === 0x80 ? (codePoint << 6) | (next & 0x3f) : -1;
+    }
+    const minimum = [0, 0, 0x80, 0x800, 0x10000][length]!;
+    if (codePoint < minimum || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
+      text += '\uFFFD';
+      i++;
+    } else {
+      text += String.fromCodePoint(codePoint);
+      i += length;
+    }
+  }
+  return text;
+}
