@@ -1,4 +1,4 @@
-import { build, emitYaml, getOwn, isJsonObject, KustomizeError, type EntryKind, type FileSystem, type JsonObject } from '@kustomize-ts/core';
+import { build, emitYaml, getOwn, isJsonObject, KustomizeError, parseYamlDocuments, type EntryKind, type FileSystem, type JsonObject } from '@kustomize-ts/core';
 import { readKustomization, type FluxKustomization } from '../model/kustomization.js';
 import { postBuildSubstitute } from '../substitute.js';
 import { generateKustomization, type GeneratedKustomization } from './generator.js';
@@ -35,6 +35,8 @@ export interface FluxBuildOptions {
   readonly recursive?: boolean;
   /** `--local-sources`: `Kind/namespace/name` of a source → its directory in `fs`. */
   readonly localSources?: Readonly<Record<string, string>>;
+  /** Nothing outside this directory of `fs` may be read, as Flux's secure file system (`--in-memory-build` roots it at the working directory). */
+  readonly root?: string;
 }
 
 /** What `flux build` produced. */
@@ -79,6 +81,50 @@ class OverlayFileSystem implements FileSystem {
   }
 }
 
+const within = (root: string, path: string) => root === '/' || path === root || path.startsWith(`${root}/`);
+
+/** `fs` seen through Flux's secure file system: paths outside `root` do not exist. */
+class RootedFileSystem implements FileSystem {
+  constructor(
+    private readonly base: FileSystem,
+    private readonly root: string,
+  ) {}
+
+  kind(path: string): EntryKind | undefined {
+    return within(this.root, path) ? this.base.kind(path) : undefined;
+  }
+
+  readFile(path: string): Uint8Array {
+    if (!within(this.root, path)) throw new KustomizeError('load-restricted', `path '${path}' is not in or below '${this.root}'`, { file: path }, 'keep every file the build reads inside the root');
+    return this.base.readFile(path);
+  }
+
+  readDir(path: string): string[] {
+    if (!within(this.root, path)) throw new KustomizeError('load-restricted', `path '${path}' is not in or below '${this.root}'`, { file: path }, 'keep every file the build reads inside the root');
+    return this.base.readDir(path);
+  }
+
+  realPath(path: string): string {
+    return this.base.realPath(path);
+  }
+}
+
+/**
+ * `kustomize build` as Flux runs it (fluxcd/pkg `kustomize.Build`): no load restrictions, builtin plugins
+ * only, no legacy reordering; with `root`, nothing outside it is readable.
+ *
+ * @throws KustomizeError `kustomize build failed: …`.
+ */
+export function fluxKustomizeBuild(fs: FileSystem, path: string, root?: string): JsonObject[] {
+  try {
+    const source = root === undefined ? fs : new RootedFileSystem(fs, root);
+    return [...build({ fs: source, path, loadRestrictor: 'none', reorder: 'none' }).objects];
+  } catch (error) {
+    if (!(error instanceof KustomizeError)) throw error;
+    throw new KustomizeError(error.code, `kustomize build failed: ${error.message}`, error.location, error.hint, { cause: error });
+  }
+}
+
 function withLabels(object: JsonObject, labels: Readonly<Record<string, string>>, field: 'labels' | 'annotations' = 'labels'): JsonObject {
   const metadata = getOwn(object, 'metadata');
   const meta = isJsonObject(metadata) ? metadata : {};
@@ -88,6 +134,7 @@ function withLabels(object: JsonObject, labels: Readonly<Record<string, string>>
   if (Object.keys(merged).length === 0) return object;
   return { ...object, metadata: { ...meta, [field]: merged } };
 }
+
 
 function text(object: JsonObject, ...path: string[]): string {
   let at: unknown = object;
@@ -111,26 +158,62 @@ function isFluxKustomization(object: JsonObject): boolean {
 }
 
 function joinPath(base: string, relative: string): string {
-  const parts = base.split('/').filter(Boolean);
-  for (const segment of relative.split('/')) {
+  const joined = cleanPath(`${base}/${relative}`);
+  return joined.startsWith('/') ? joined : `/${joined}`;
+}
+
+/** Go's `filepath.Clean`: `.` and empty segments dropped, `..` resolved where it can be. */
+export function cleanPath(path: string): string {
+  const absolute = path.startsWith('/');
+  const parts: string[] = [];
+  for (const segment of path.split('/')) {
     if (segment === '' || segment === '.') continue;
-    if (segment === '..') parts.pop();
-    else parts.push(segment);
+    if (segment === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else if (segment !== '..' || !absolute) parts.push(segment);
   }
-  return `/${parts.join('/')}`;
+  const joined = parts.join('/');
+  return absolute ? `/${joined}` : joined || '.';
+}
+
+/**
+ * Where `--local-sources` puts a Kustomization's path: the directory given for its source
+ * (`Kind/namespace/name`, the namespace defaulting to the Kustomization's) joined with `spec.path`.
+ *
+ * @throws KustomizeError when no directory is given for the source.
+ */
+export function localSourcePath(kustomization: FluxKustomization, localSources: Readonly<Record<string, string>>): string {
+  const source = kustomization.spec.sourceRef;
+  const namespace = source.namespace || kustomization.metadata.namespace;
+  const key = namespace ? `${source.kind}/${namespace}/${source.name}` : `${source.kind}/${source.name}`;
+  const local = Object.prototype.hasOwnProperty.call(localSources, key) ? localSources[key] : undefined;
+  if (local === undefined) {
+    throw new KustomizeError('file-not-found', `cannot get local path for ${key} of kustomization ${kustomization.metadata.name}`, { field: 'spec.sourceRef' }, 'give its directory with --local-sources');
+  }
+  return cleanPath(`${local}/${kustomization.spec.path ?? ''}`);
+}
+
+/**
+ * The Flux Kustomization named `name` in a `--kustomization-file` text, as flux2 picks it: the first
+ * `kustomize.toolkit.fluxcd.io` Kustomization with that name whose namespace is `namespace` or unset.
+ *
+ * @throws KustomizeError when there is none.
+ */
+export function selectKustomization(content: string, name: string, namespace: string, file: string): FluxKustomization {
+  for (const document of parseYamlDocuments(content, file)) {
+    if (!isJsonObject(document)) continue;
+    const found = readKustomization(document, { file });
+    const objectNamespace = found.metadata.namespace;
+    if (text(document, 'apiVersion').startsWith('kustomize.toolkit.fluxcd.io/') && text(document, 'kind') === 'Kustomization' && found.metadata.name === name && (objectNamespace === namespace || objectNamespace === '')) {
+      return found;
+    }
+  }
+  throw new KustomizeError('invalid-resource', `failed find kustomization with name '${name}' and namespace '${namespace}' in file '${file}'`, { file }, 'check the name and the --namespace');
 }
 
 function buildOne(options: FluxBuildOptions, seen: readonly FluxKustomization[]): { objects: JsonObject[]; generated: GeneratedKustomization } {
   const { fs, path, kustomization } = options;
   const generated = generateKustomization(fs, path, kustomization, { filter: true, ignore: (options.ignorePaths ?? []).join('\n') });
-  let objects: JsonObject[];
-  try {
-    // Flux builds with krusty options it spells out itself: no load restrictions, and no legacy reordering.
-    objects = [...build({ fs: new OverlayFileSystem(fs, generated.file, generated.yaml), path, loadRestrictor: 'none', reorder: 'none' }).objects];
-  } catch (error) {
-    if (!(error instanceof KustomizeError)) throw error;
-    throw new KustomizeError(error.code, `kustomize build failed: ${error.message}`, error.location, error.hint, { cause: error });
-  }
+  let objects = fluxKustomizeBuild(new OverlayFileSystem(fs, generated.file, generated.yaml), path, options.root);
   objects = postBuildSubstitute(objects, kustomization, {
     strict: options.strictSubstitute ?? false,
     dryRun: options.dryRun ?? false,
@@ -146,13 +229,8 @@ function buildOne(options: FluxBuildOptions, seen: readonly FluxKustomization[])
       const child = readKustomization(object);
       if (child.metadata.name === kustomization.metadata.name && child.metadata.namespace === kustomization.metadata.namespace) continue;
       if (seen.some((k) => k.metadata.name === child.metadata.name && k.metadata.namespace === child.metadata.namespace)) continue;
-      const source = child.spec.sourceRef;
-      const key = `${source.kind}/${source.namespace || child.metadata.namespace}/${source.name}`;
-      const local = options.localSources?.[key];
-      if (local === undefined) {
-        throw new KustomizeError('file-not-found', `cannot get local path for ${key} of kustomization ${child.metadata.name}`, { field: 'spec.sourceRef' }, 'give its directory with --local-sources');
-      }
-      nested.push(...buildOne({ ...options, path: joinPath(local, child.spec.path ?? ''), kustomization: child }, [...seen, kustomization]).objects);
+      const path = joinPath('/', localSourcePath(child, options.localSources ?? {}));
+      nested.push(...buildOne({ ...options, path, kustomization: child }, [...seen, kustomization]).objects);
     }
     objects = [...objects, ...nested];
   }
