@@ -9,7 +9,7 @@ export * from './export/export.js';
 export { runCreate, type CommandOutput } from './cli/create.js';
 export { FlagError } from './cli/flags.js';
 export * from './substitute.js';
-export { cleanPath, fluxBuild, fluxKustomizeBuild, localSourcePath, ownerLabels, selectKustomization, type FluxBuildOptions, type FluxBuildResult } from './build/build.js';
+export { cleanPath, fluxBuild, fluxKustomizeBuild, localSourcePath, ownerLabels, selectKustomization, withGeneratedKustomization, type FluxBuildOptions, type FluxBuildResult } from './build/build.js';
 export { generateKustomization, isLocalRelativePath, scanManifests, type GeneratedKustomization, type GeneratorAction, type GeneratorOptions } from './build/generator.js';
 export { defaultIgnorePatterns, isIgnored, loadIgnorePatterns, parseIgnorePattern, readIgnorePatterns, type IgnorePattern } from './build/ignore.js';
 export { maskSopsData } from './build/sops.js';

@@ -81,6 +81,11 @@ class OverlayFileSystem implements FileSystem {
   }
 }
 
+/** `fs` with the generated kustomization file in place, as Flux builds it. */
+export function withGeneratedKustomization(fs: FileSystem, generated: GeneratedKustomization): FileSystem {
+  return new OverlayFileSystem(fs, generated.file, generated.yaml);
+}
+
 const within = (root: string, path: string) => root === '/' || path === root || path.startsWith(`${root}/`);
 
 /** `fs` seen through Flux's secure file system: paths outside `root` do not exist. */
@@ -213,7 +218,7 @@ export function selectKustomization(content: string, name: string, namespace: st
 function buildOne(options: FluxBuildOptions, seen: readonly FluxKustomization[]): { objects: JsonObject[]; generated: GeneratedKustomization } {
   const { fs, path, kustomization } = options;
   const generated = generateKustomization(fs, path, kustomization, { filter: true, ignore: (options.ignorePaths ?? []).join('\n') });
-  let objects = fluxKustomizeBuild(new OverlayFileSystem(fs, generated.file, generated.yaml), path, options.root);
+  let objects = fluxKustomizeBuild(withGeneratedKustomization(fs, generated), path, options.root);
   objects = postBuildSubstitute(objects, kustomization, {
     strict: options.strictSubstitute ?? false,
     dryRun: options.dryRun ?? false,

@@ -1,4 +1,4 @@
-import { decodeRune, mapRuneCase, runeBytes, runes } from './bytes.js';
+import { decodeRune, fromBytes, mapRuneCase, runeBytes, runes, toBytes } from './bytes.js';
 import { BadPatternError, matchPattern } from './match.js';
 
 /**
@@ -166,4 +166,9 @@ export function lookupFunction(name: string, argumentCount: number): SubstituteF
     default:
       return toDefault;
   }
+}
+
+/** Applies the function behind `operator` to a value, as envsubst does: `applyEnvsubstFunction('^^', 'abc', [])` is `ABC`. */
+export function applyEnvsubstFunction(operator: string, value: string, args: readonly string[]): string {
+  return fromBytes(lookupFunction(operator, args.length)(toBytes(value), ...args.map(toBytes)));
 }

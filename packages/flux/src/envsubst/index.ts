@@ -1,3 +1,3 @@
 export { evalEnvsubst, lookupIn, VariableNotSetError, type VariableLookup } from './eval.js';
-export { lookupFunction, type SubstituteFunction } from './funcs.js';
+export { applyEnvsubstFunction, lookupFunction, type SubstituteFunction } from './funcs.js';
 export { EnvsubstSyntaxError, parseEnvsubst, type EnvsubstNode } from './parse.js';
