@@ -13,3 +13,4 @@ export { cleanPath, fluxBuild, fluxKustomizeBuild, localSourcePath, ownerLabels,
 export { generateKustomization, isLocalRelativePath, scanManifests, type GeneratedKustomization, type GeneratorAction, type GeneratorOptions } from './build/generator.js';
 export { defaultIgnorePatterns, isIgnored, loadIgnorePatterns, parseIgnorePattern, readIgnorePatterns, type IgnorePattern } from './build/ignore.js';
 export { maskSopsData } from './build/sops.js';
+export { runBuild, type BuildEnvironment } from './cli/build.js';

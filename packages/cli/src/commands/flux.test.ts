@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,21 @@ describe('kustomize-ts flux', () => {
     expect(bad.out.stdout).toBe(
       "Deployment\tprod\tweb\tInProgress\tAvailable: 0/1\nunhealthy: health check failed after 1m0s: timeout waiting for: [Deployment/prod/web status: 'InProgress']\n",
     );
+  });
+
+  it('build renders a Flux Kustomization from a local tree', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flux-build-'));
+    mkdirSync(join(dir, 'deploy'));
+    writeFileSync(join(dir, 'deploy', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  zone: ${zone}\n');
+    writeFileSync(join(dir, 'ks.yaml'), `${kustomization}  targetNamespace: prod\n  postBuild:\n    substitute:\n      zone: eu\n`);
+    const { out, io } = capture(dir);
+    expect(await runFlux(['build', 'kustomization', 'web', '--path', './deploy', '--kustomization-file', 'ks.yaml', '--dry-run'], io)).toBe(0);
+    expect(out.stdout).toBe(
+      'apiVersion: v1\ndata:\n  zone: eu\nkind: ConfigMap\nmetadata:\n  labels:\n    kustomize.toolkit.fluxcd.io/name: web\n    kustomize.toolkit.fluxcd.io/namespace: flux-system\n  name: cfg\n  namespace: prod\n---\n',
+    );
+    const missing = capture(dir);
+    expect(await runFlux(['build', 'kustomization', 'web', '--path', './nowhere', '--kustomization-file', 'ks.yaml'], missing.io)).toBe(1);
+    expect(missing.out.stderr).toBe(`✗ invalid resource path ${JSON.stringify(join(dir, 'nowhere'))}\n`);
   });
 
   it('health needs both files', async () => {

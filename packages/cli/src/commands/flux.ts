@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getOwn, isJsonObject, KustomizeError, parseYamlDocuments, type JsonObject } from '@kustomize-ts/core';
-import { evaluateHealth, ExportError, FlagError, parseGoDuration, readKustomization, runCreate, type HealthVerdict } from '@kustomize-ts/flux';
+import { NodeFileSystem } from '@kustomize-ts/core/node';
+import { evaluateHealth, ExportError, FlagError, parseGoDuration, readKustomization, runBuild, runCreate, type CommandOutput, type HealthVerdict } from '@kustomize-ts/flux';
 import { parseArgs, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
 
@@ -9,7 +10,8 @@ const usage = `Usage:
   kustomize-ts flux create kustomization NAME --source=[KIND/]NAME[.NAMESPACE] [flags]
   kustomize-ts flux create source git NAME --url=URL --branch=BRANCH [flags]
   kustomize-ts flux health --kustomization FILE --objects FILE [--now RFC3339] [--elapsed DURATION]
-  kustomize-ts flux build kustomization NAME --path DIR [--kustomization-file FILE] [--dry-run]
+  kustomize-ts flux build kustomization NAME --path DIR --kustomization-file FILE [--dry-run] [--ignore-paths CSV]
+                          [--strict-substitute] [--recursive --local-sources KIND/NS/NAME=DIR] [--in-memory-build]
 `;
 
 /** Every YAML document of a file as objects, `kind: List` items included. */
@@ -73,6 +75,12 @@ function runHealth(argv: readonly string[], io: CommandIO): number {
   return verdict.result === 'healthy' || verdict.result === 'none' ? 0 : 1;
 }
 
+function print(output: CommandOutput, io: CommandIO): number {
+  io.stderr(output.stderr);
+  io.stdout(output.stdout);
+  return 0;
+}
+
 /**
  * `kustomize-ts flux …`: Flux's offline commands. Failures print as the flux CLI prints them
  * (`✗ message`) and exit 1.
@@ -81,16 +89,12 @@ export async function runFlux(argv: readonly string[], io: CommandIO): Promise<n
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'create': {
-        const output = runCreate(rest);
-        io.stderr(output.stderr);
-        io.stdout(output.stdout);
-        return 0;
-      }
+      case 'create':
+        return print(runCreate(rest), io);
       case 'health':
         return runHealth(rest, io);
       case 'build':
-        throw new UsageError('flux build is not available yet');
+        return print(runBuild(rest, { fs: new NodeFileSystem(), cwd: resolve(io.cwd) }), io);
       case undefined:
       case 'help':
       case '--help':
