@@ -1,7 +1,8 @@
 import { getOwn, withKey, type JsonObject } from '../json.js';
-import type { Kustomization } from '../kustomization/types.js';
 import { metadataOf, stringMapOf, withMetadataField, type Origin, type Resource } from '../resource/resource.js';
 import { addHashSuffixes } from '../generate/index.js';
+import { fixNameReferences } from '../transform/index.js';
+import { substituteVars } from '../transform/vars/index.js';
 import type { Accumulation } from './target.js';
 
 /** The annotation that marks a resource as local configuration, never output. */
@@ -15,9 +16,10 @@ export const managedByValue = 'kustomize-(devel)';
  * The steps kustomize runs once, after the whole tree is accumulated: hash suffixes on generated names,
  * name references fixed to follow renames, vars resolved, local configuration dropped.
  */
-export function finishBuild(accumulation: Accumulation, _kustomization: Kustomization): Resource[] {
+export function finishBuild(accumulation: Accumulation): Resource[] {
   const hashed = addHashSuffixes(accumulation.resources);
-  return dropLocalConfig(hashed);
+  const referenced = fixNameReferences(hashed, { nameReference: accumulation.config.nameReference });
+  return dropLocalConfig(substituteVars(referenced, accumulation.vars, accumulation.config.varReference));
 }
 
 /** Resources without those annotated `config.kubernetes.io/local-config` (any value but "false"). */

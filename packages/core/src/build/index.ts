@@ -61,7 +61,7 @@ export function build(options: BuildOptions): BuildResult {
   const kustomization = loadKustomization(options.fs, root);
   const tracksOrigin = kustomization.buildMetadata.includes('originAnnotations') || kustomization.buildMetadata.includes('transformerAnnotations');
   const accumulation = accumulateTarget(loader, kustomization, { originPath: tracksOrigin ? '' : undefined, buildMetadata: kustomization.buildMetadata });
-  let resources: readonly Resource[] = finishBuild(accumulation, kustomization);
+  let resources: readonly Resource[] = finishBuild(accumulation);
   if (kustomization.sortOptions !== undefined) {
     resources = sortResources(resources, kustomization.sortOptions, loader.display(kustomization.file));
   } else if ((options.reorder ?? 'legacy') === 'legacy') {

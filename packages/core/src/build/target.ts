@@ -35,13 +35,13 @@ export interface TargetContext {
 export function accumulateTarget(loader: Loader, kustomization: Kustomization, context: TargetContext, into?: Accumulation): Accumulation {
   let acc: Accumulation = into ?? { resources: [], config: defaultBuildConfig(), vars: emptyVarSet };
   acc = accumulateResources(loader, kustomization.resources, context, acc);
-  acc = { ...acc, config: mergeConfigurations(acc.config, loadConfigurations(loader, kustomization.configurations)) };
+  acc = { ...acc, config: mergeConfigurations(acc.config, loadConfigurations(loader, kustomization.configurations, kustomization.crds)) };
   acc = { ...acc, resources: runGenerators(loader, kustomization, acc.resources, context) };
   for (const path of kustomization.components) {
     acc = accumulateDirectory(loader, path, true, context, acc);
   }
   acc = { ...acc, resources: runTransformers(loader, kustomization, acc.resources, acc.config, context) };
-  return bindVars(acc, kustomization);
+  return bindVars(acc, kustomization, loader);
 }
 
 /**
@@ -96,7 +96,7 @@ function accumulateDirectory(loader: Loader, path: string, isComponent: boolean,
   return {
     resources: appendUnique(acc.resources, sub.resources, loader.display(child.root)),
     config: mergeConfigurations(acc.config, sub.config),
-    vars: mergeVarSets(acc.vars, sub.vars, loader.display(child.root)),
+    vars: mergeVarSets(acc.vars, sub.vars),
   };
 }
 

@@ -11,6 +11,8 @@ import {
   transformReplicaCount,
   transformSuffix,
 } from '../transform/index.js';
+import { applyReplacements, parseReplacements } from '../transform/replacements/index.js';
+import { parseYaml } from '../yaml/index.js';
 import type { BuildConfig } from './configurations.js';
 import type { TargetContext } from './target.js';
 
@@ -22,7 +24,7 @@ type Step = (resources: readonly Resource[]) => Resource[];
  * Prefix, Suffix, Label, Annotations, PatchJson6902, ReplicaCount, ImageTag, Replacement), then its
  * `transformers:` entries.
  */
-export function runTransformers(_loader: Loader, kustomization: Kustomization, resources: readonly Resource[], config: BuildConfig, _context: TargetContext): Resource[] {
+export function runTransformers(loader: Loader, kustomization: Kustomization, resources: readonly Resource[], config: BuildConfig, _context: TargetContext): Resource[] {
   const steps: Step[] = [
     ...namespaceSteps(kustomization, config),
     ...nameSteps(kustomization, config),
@@ -30,6 +32,7 @@ export function runTransformers(_loader: Loader, kustomization: Kustomization, r
     ...annotationSteps(kustomization, config),
     ...replicaSteps(kustomization, config),
     ...imageSteps(kustomization, config),
+    ...replacementSteps(kustomization, loader),
   ];
   return steps.reduce<Resource[]>((current, step) => step(current), [...resources]);
 }
@@ -67,4 +70,11 @@ function replicaSteps(k: Kustomization, config: BuildConfig): Step[] {
 
 function imageSteps(k: Kustomization, config: BuildConfig): Step[] {
   return k.images.map((image) => (r: readonly Resource[]) => transformImageTag(r, { imageTag: { ...image, name: image.name ?? '' }, fieldSpecs: config.images }));
+}
+
+function replacementSteps(k: Kustomization, loader: Loader): Step[] {
+  if (k.replacements.length === 0) return [];
+  const file = loader.display(k.file);
+  const replacements = parseReplacements([...k.replacements], file, (path) => parseYaml(loader.readText(path), loader.display(loader.resolve(path))));
+  return [(r) => applyReplacements(r, replacements)];
 }

@@ -1,18 +1,19 @@
 import type { Kustomization } from '../kustomization/types.js';
+import { emptyVarSet, mergeVars, mergeVarSets as mergeSets, parseVars, type VarSet } from '../transform/vars/index.js';
+import type { Loader } from '../accumulate/loader.js';
 import type { Accumulation } from './target.js';
 
-/** The vars declared so far. */
-export type VarSet = readonly never[];
-
-/** No vars. */
-export const emptyVarSet: VarSet = [];
+export { emptyVarSet, type VarSet };
 
 /** Adds a kustomization's vars to the accumulation, binding each to the resource it reads from. */
-export function bindVars(acc: Accumulation, _kustomization: Kustomization): Accumulation {
-  return acc;
+export function bindVars(acc: Accumulation, kustomization: Kustomization, loader: Loader): Accumulation {
+  if (kustomization.vars.length === 0) return acc;
+  const incoming = parseVars([...kustomization.vars], loader.display(kustomization.file));
+  const merged = mergeVars(acc.resources, acc.vars, incoming);
+  return { ...acc, resources: merged.resources, vars: merged.vars };
 }
 
 /** Both var sets; a name declared twice is an error. */
-export function mergeVarSets(a: VarSet, _b: VarSet, _file: string): VarSet {
-  return a;
+export function mergeVarSets(a: VarSet, b: VarSet): VarSet {
+  return mergeSets(a, b);
 }

@@ -39,7 +39,8 @@ export function loadKustomization(fs: FileSystem, directory: string): Kustomizat
 
 /** Decodes the text of a kustomization file. */
 export function parseKustomization(text: string, file: string, directory: string): Kustomization {
-  const parsed = parseYaml(text, file);
+  // kustomize decodes kustomization files with sigs.k8s.io/yaml (YAML 1.1 scalars: `y`, `on` are booleans).
+  const parsed = parseYaml(text, file, { dialect: 'sigs-yaml' });
   const raw = decodeObject(parsed ?? {}, kustomizationShape, 'Kustomization', file);
   // Like kustomize, a file that sets nothing but its type is empty; an explicit empty list is not.
   if (Object.keys(raw).every((key) => key === 'apiVersion' || key === 'kind')) {
