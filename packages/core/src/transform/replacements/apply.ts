@@ -3,7 +3,8 @@ import { cloneJson, isJsonObject, type JsonObject, type JsonValue } from '../../
 import { idString } from '../../resource/id.js';
 import { currentId, withObject, type Resource } from '../../resource/resource.js';
 import { lookupField, splitFieldPath } from './field-path.js';
-import { decodeScalar, scalarText, tagOf, type TaggedScalar } from './scalar.js';
+import { scalarText } from '../node-kind.js';
+import { decodeScalar, tagOf, type TaggedScalar } from './scalar.js';
 import { idSelectedBy, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString } from './select.js';
 import { setMatchingFields, type TargetSetter, type Walked } from './target-path.js';
 import { defaultReplacementFieldPath, type FieldOptions, type Replacement, type SourceSelector, type TargetSelector } from './types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookupField, parseIndex, splitFieldPath, splitIndexNameValue } from './field-path.js';
+import { lookupField, nodeText, parseIndex, splitFieldPath, splitIndexNameValue } from './field-path.js';
 
 describe('splitFieldPath', () => {
   it('splits on dots', () => {
@@ -78,5 +78,11 @@ describe('lookupField (kustomize PathGetter)', () => {
     expect(() => lookupField(object, ['metadata', '0'])).toThrow('wrong node kind: expected SequenceNode but got MappingNode');
     expect(() => lookupField(object, ['spec', 'args', '-1'])).toThrow('array index -1 cannot be negative');
     expect(() => lookupField(object, ['spec', '*'])).toThrow('wildcard is not supported in PathGetter');
+  });
+});
+
+describe('nodeText', () => {
+  it('is a scalar text, and empty for maps and lists as kustomize node values', () => {
+    expect([nodeText('a'), nodeText(1.5), nodeText(false), nodeText(null), nodeText({ a: 1 }), nodeText([1])]).toEqual(['a', '1.5', 'false', 'null', '', '']);
   });
 });

@@ -1,5 +1,5 @@
 import { getOwn, isJsonObject, type JsonValue } from '../../json.js';
-import { scalarText } from './scalar.js';
+import { assertNodeKind, scalarText } from '../node-kind.js';
 
 /**
  * Splits a dotted field path as kustomize's SmarterPathSplitter: `\.` escapes a dot, and a bracketed part
@@ -53,42 +53,33 @@ export function parseIndex(part: string): number | undefined {
   return Number.isSafeInteger(value) ? value : undefined;
 }
 
-/** Kustomize's name for the kind of YAML node a value is. */
-export function nodeKindName(value: JsonValue): string {
-  if (Array.isArray(value)) return 'SequenceNode';
-  return isJsonObject(value) ? 'MappingNode' : 'ScalarNode';
-}
-
-/** Kustomize's error for a path part that meets the wrong kind of node. */
-export function wrongNodeKind(expected: 'MappingNode' | 'SequenceNode', node: JsonValue): Error {
-  const contents = Array.isArray(node) || isJsonObject(node) ? JSON.stringify(node) : scalarText(node);
-  return new Error(`wrong node kind: expected ${expected} but got ${nodeKindName(node)}: node contents:\n${contents}`);
-}
-
 /** The elements of a sequence; a null node has none, anything else is an error. */
 export function elementsOf(node: JsonValue): readonly JsonValue[] {
-  if (node === null) return [];
-  if (!Array.isArray(node)) throw wrongNodeKind('SequenceNode', node);
-  return node;
+  assertNodeKind(node, 'SequenceNode');
+  return node === null ? [] : (node as JsonValue[]);
 }
 
 /** The value of `name` in a map; missing in a null node; an error in anything else. */
 function fieldOf(node: JsonValue, name: string): JsonValue | undefined {
-  if (node === null) return undefined;
-  if (!isJsonObject(node)) throw wrongNodeKind('MappingNode', node);
-  return getOwn(node, name);
+  assertNodeKind(node, 'MappingNode');
+  return node === null ? undefined : getOwn(node as Record<string, JsonValue>, name);
+}
+
+/** The text kustomize compares `[field=value]` with: a scalar's text, none (`''`) for a map or list. */
+export function nodeText(value: JsonValue): string {
+  return Array.isArray(value) || isJsonObject(value) ? '' : scalarText(value);
 }
 
 /** The first element matching `[field=value]` exactly (by the scalar's text), as kustomize's ElementMatcher. */
 function matchingElement(node: JsonValue, field: string, value: string): JsonValue | undefined {
   for (const element of elementsOf(node)) {
     if (field === '') {
-      if (scalarText(element) === value) return element;
+      if (nodeText(element) === value) return element;
       continue;
     }
     if (!isJsonObject(element)) continue;
     const fieldValue = getOwn(element, field);
-    if (fieldValue !== undefined && scalarText(fieldValue) === value) return element;
+    if (fieldValue !== undefined && nodeText(fieldValue) === value) return element;
   }
   return undefined;
 }

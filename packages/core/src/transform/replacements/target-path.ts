@@ -1,6 +1,7 @@
-import { getOwn, isJsonObject, withKey, type JsonValue } from '../../json.js';
-import { resolvePlainScalar, scalarText } from './scalar.js';
-import { elementsOf, isListIndex, parseIndex, splitIndexNameValue, wrongNodeKind } from './field-path.js';
+import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '../../json.js';
+import { assertNodeKind, scalarText } from '../node-kind.js';
+import { elementsOf, isListIndex, parseIndex, splitIndexNameValue } from './field-path.js';
+import { decodeScalar } from './scalar.js';
 
 /**
  * Computes the new value of a matched field from its current one. `undefined` means the field was just
@@ -66,18 +67,24 @@ function createdNode(at: number, context: Walk): JsonValue {
   return isSequencePart(next) ? [] : {};
 }
 
+/** `node` as a map; an error for a list or scalar (a null never reaches here). */
+function mappingOf(node: JsonValue): JsonObject {
+  assertNodeKind(node, 'MappingNode');
+  return node as JsonObject;
+}
+
 function walkField(node: JsonValue, name: string, at: number, context: Walk): Walked {
-  if (!isJsonObject(node)) throw wrongNodeKind('MappingNode', node);
-  const current = getOwn(node, name);
+  const map = mappingOf(node);
+  const current = getOwn(map, name);
   if (current === undefined) {
     if (!context.create) return noMatch(node);
     const created = createdNode(at, context);
-    if (at + 1 === context.parts.length) return { node: withKey(node, name, created), matches: 1 };
+    if (at + 1 === context.parts.length) return { node: withKey(map, name, created), matches: 1 };
     const inner = walk(created, at + 1, context);
-    return { node: withKey(node, name, inner.node), matches: inner.matches };
+    return { node: withKey(map, name, inner.node), matches: inner.matches };
   }
   const inner = walk(current, at + 1, context);
-  return { node: inner.node === current ? node : withKey(node, name, inner.node), matches: inner.matches };
+  return { node: inner.node === current ? node : withKey(map, name, inner.node), matches: inner.matches };
 }
 
 function walkIndex(node: JsonValue, index: number, at: number, context: Walk): Walked {
@@ -131,7 +138,7 @@ function walkMatchingElements(node: JsonValue, part: string, at: number, context
   // again; an element that does not match its own pattern would make it search forever.
   if (!pattern.test(value)) throw new Error(`the element created for "${part}" does not match its own pattern`);
   if (field === '') return { node: [...elements, context.set(undefined, value)], matches: 1 };
-  const created = walk(withKey({}, field, resolvePlainScalar(value).value), at + 1, context);
+  const created = walk(withKey({}, field, decodeScalar({ tag: '', text: value })), at + 1, context);
   return { node: [...elements, created.node], matches: created.matches };
 }
 

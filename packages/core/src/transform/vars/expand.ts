@@ -1,33 +1,12 @@
 import type { JsonValue } from '../../json.js';
+import { formatGoFloatG } from '../../yaml/go-number.js';
 
 /** A var's value as substitution uses it: only strings, numbers and booleans replace a reference. */
 export type VarValue = JsonValue;
 
-/**
- * Go's `%v` of a float64: the shortest digits that read back, in exponent form (`1e+06`, `1.5e-05`) when the
- * decimal exponent is below -4 or at least 6, as Go's %g with shortest precision.
- */
-export function goFloatText(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : '-Inf';
-  if (value === 0) return Object.is(value, -0) ? '-0' : '0';
-  const [mantissa, exponentText] = value.toExponential().split('e') as [string, string];
-  const exponent = Number(exponentText);
-  if (exponent < -4 || exponent >= 6) {
-    const sign = exponent < 0 ? '-' : '+';
-    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
-  }
-  const digits = mantissa.replace('-', '').replace('.', '');
-  const negative = value < 0 ? '-' : '';
-  if (exponent < 0) return `${negative}0.${'0'.repeat(-exponent - 1)}${digits}`;
-  const whole = digits.padEnd(exponent + 1, '0');
-  const fraction = digits.slice(exponent + 1);
-  return `${negative}${whole.slice(0, exponent + 1)}${fraction ? `.${fraction}` : ''}`;
-}
-
 /** The text a value takes inside a longer string (Go's `%v`): integers in full, other numbers as Go floats. */
 function inlineText(value: string | number | boolean): string {
-  if (typeof value === 'number' && !Number.isInteger(value)) return goFloatText(value);
+  if (typeof value === 'number' && !Number.isInteger(value)) return formatGoFloatG(value);
   return String(value);
 }
 
