@@ -151,15 +151,5 @@ export function formatGoDuration(duration: GoDuration): string {
   return negative ? `-${text}` : text;
 }
 
-/** The duration as whole milliseconds (truncated), for arithmetic with clocks. */
-export function durationToMilliseconds(duration: GoDuration): number {
-  return Number(duration / millisecond);
-}
-
-/** A duration of `milliseconds`. */
-export function millisecondsToDuration(milliseconds: number): GoDuration {
-  return BigInt(Math.trunc(milliseconds)) * millisecond;
-}
-
 /** Durations Flux uses as defaults and bounds. */
 export const Durations = { second, minute, hour, millisecond } as const;
