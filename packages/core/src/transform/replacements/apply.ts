@@ -2,7 +2,7 @@ import { KustomizeError } from '../../errors.js';
 import { cloneJson, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
 import { idString } from '../../resource/id.js';
 import { currentId, withObject, type Resource } from '../../resource/resource.js';
-import { lookupField, splitFieldPath } from './field-path.js';
+import { lookupField, splitDottedPath } from './field-path.js';
 import { scalarText } from '../node-kind.js';
 import { decodeScalar, tagOf, type TaggedScalar } from './scalar.js';
 import { idSelectedBy, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString } from './select.js';
@@ -47,7 +47,7 @@ function sourceValue(resources: readonly Resource[], source: SourceSelector): So
   const fieldPath = source.fieldPath || defaultReplacementFieldPath;
   let found: JsonValue | undefined;
   try {
-    found = lookupField(resource.object, splitFieldPath(fieldPath));
+    found = lookupField(resource.object, splitDottedPath(fieldPath));
   } catch (error) {
     throw failed(`error looking up replacement source: ${(error as Error).message}`, fieldPath);
   }
@@ -102,7 +102,7 @@ function fieldRetrievalError(fieldPath: string, create: boolean): string {
 function writeFieldPath(object: JsonObject, fieldPath: string, create: boolean, set: TargetSetter, target: Resource): JsonObject {
   let walked: Walked;
   try {
-    walked = setMatchingFields(object, splitFieldPath(fieldPath), create, set);
+    walked = setMatchingFields(object, splitDottedPath(fieldPath), create, set);
   } catch (error) {
     if (error instanceof KustomizeError) throw error;
     throw failed(`${fieldRetrievalError(fieldPath, create)}: ${(error as Error).message}`, fieldPath, `in ${idString(currentId(target))}`);

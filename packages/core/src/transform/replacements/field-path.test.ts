@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { lookupField, nodeText, parseIndex, splitFieldPath, splitIndexNameValue } from './field-path.js';
+import { lookupField, nodeText, parseIndex, splitDottedPath, splitIndexNameValue } from './field-path.js';
 
-describe('splitFieldPath', () => {
+describe('splitDottedPath', () => {
   it('splits on dots', () => {
-    expect(splitFieldPath('spec.template.spec')).toEqual(['spec', 'template', 'spec']);
+    expect(splitDottedPath('spec.template.spec')).toEqual(['spec', 'template', 'spec']);
   });
 
   it('keeps [field=value] parts whole, dots included', () => {
-    expect(splitFieldPath('spec.containers.[name=com.foo.app].image')).toEqual(['spec', 'containers', '[name=com.foo.app]', 'image']);
+    expect(splitDottedPath('spec.containers.[name=com.foo.app].image')).toEqual(['spec', 'containers', '[name=com.foo.app]', 'image']);
   });
 
   it('unwraps a bracketed map key with dots', () => {
-    expect(splitFieldPath('metadata.annotations.[config.kubernetes.io/x]')).toEqual(['metadata', 'annotations', 'config.kubernetes.io/x']);
+    expect(splitDottedPath('metadata.annotations.[config.kubernetes.io/x]')).toEqual(['metadata', 'annotations', 'config.kubernetes.io/x']);
   });
 
   it('honours escaped dots and a leading dot', () => {
-    expect(splitFieldPath('metadata.labels.app\\.kubernetes\\.io/name')).toEqual(['metadata', 'labels', 'app.kubernetes.io/name']);
-    expect(splitFieldPath('.a.b')).toEqual(['a', 'b']);
+    expect(splitDottedPath('metadata.labels.app\\.kubernetes\\.io/name')).toEqual(['metadata', 'labels', 'app.kubernetes.io/name']);
+    expect(splitDottedPath('.a.b')).toEqual(['a', 'b']);
   });
 
   it('keeps a single-part bracket as written', () => {
-    expect(splitFieldPath('a.[b]')).toEqual(['a', '[b]']);
+    expect(splitDottedPath('a.[b]')).toEqual(['a', '[b]']);
   });
 });
 

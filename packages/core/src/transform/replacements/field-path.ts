@@ -5,7 +5,7 @@ import { assertNodeKind, scalarText } from '../node-kind.js';
  * Splits a dotted field path as kustomize's SmarterPathSplitter: `\.` escapes a dot, and a bracketed part
  * such as `[name=a.b]` stays whole. A bracketed part without `=` (`[a.b]`) is a map key and loses its brackets.
  */
-export function splitFieldPath(path: string): string[] {
+export function splitDottedPath(path: string): string[] {
   const parts = path.split('.');
   if (parts.length > 1 && parts[0] === '') parts.shift();
   const unescaped: string[] = [];

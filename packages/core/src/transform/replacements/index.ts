@@ -1,5 +1,5 @@
 export { applyReplacements } from './apply.js';
-export { lookupField, splitFieldPath } from './field-path.js';
+export { lookupField, splitDottedPath } from './field-path.js';
 export {
   defaultReplacementFieldPath,
   parseReplacementFile,

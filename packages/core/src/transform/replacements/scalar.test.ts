@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeScalar, resolvePlainScalar, tagOf } from './scalar.js';
+import { decodeScalar, tagOf } from './scalar.js';
 
 describe('decodeScalar', () => {
   // kubectl kustomize: a replacement writes only the text into a scalar target, which keeps its tag;
@@ -57,13 +57,5 @@ describe('decodeScalar', () => {
 describe('tagOf', () => {
   it('names the YAML type of JSON scalars', () => {
     expect([tagOf('a'), tagOf(1), tagOf(1.5), tagOf(true), tagOf(null)]).toEqual(['str', 'int', 'float', 'bool', 'null']);
-  });
-});
-
-describe('resolvePlainScalar', () => {
-  it('gives the type and value of an untagged text', () => {
-    expect(resolvePlainScalar('80')).toEqual({ tag: 'int', value: 80 });
-    expect(resolvePlainScalar('web')).toEqual({ tag: 'str', value: 'web' });
-    expect(resolvePlainScalar('2001-12-14')).toEqual({ tag: 'timestamp', value: '2001-12-14T00:00:00Z' });
   });
 });

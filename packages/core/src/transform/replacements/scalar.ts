@@ -46,19 +46,10 @@ function resolve(tag: ScalarTag, text: string): ResolvedScalar {
 }
 
 /**
- * The type and JSON value of a scalar node kustomize creates with text `text` and no tag, as it is written
- * out (yaml.v3 rules: `8080` a number, `true` a boolean, `` and `~` null, a date an RFC 3339 time).
- */
-export function resolvePlainScalar(text: string): { tag: Exclude<ScalarTag, ''> | 'timestamp'; value: JsonValue } {
-  const resolved = resolve('', text);
-  const tag = resolved.tag.slice(2);
-  return { tag: tag === 'int' || tag === 'float' || tag === 'bool' || tag === 'null' || tag === 'timestamp' ? tag : 'str', value: jsonOf(resolved, text) };
-}
-
-/**
  * The JSON value of a YAML scalar node with tag `tag` and text `text`, as kustomize decodes it when writing
- * its output; an untagged node is typed by its text (see {@link resolvePlainScalar}). A text that does not fit
- * the tag is an error: kustomize's "cannot decode !!int `x` as a !!bool".
+ * its output (yaml.v3 rules). An untagged node is typed by its text: `8080` a number, `true` a boolean,
+ * `` and `~` null, a date an RFC 3339 time. A text that does not fit the tag is an error: kustomize's
+ * "cannot decode !!int `x` as a !!bool".
  */
 export function decodeScalar(scalar: TaggedScalar): JsonValue {
   return jsonOf(resolve(scalar.tag, scalar.text), scalar.text);

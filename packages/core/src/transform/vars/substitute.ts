@@ -3,7 +3,7 @@ import { isJsonObject, withKey, type JsonObject, type JsonValue } from '../../js
 import { idString } from '../../resource/id.js';
 import { currentId, withObject, type Resource } from '../../resource/resource.js';
 import { applyFieldSpec, type FieldSpec } from '../fieldspec.js';
-import { lookupField, splitFieldPath } from '../replacements/field-path.js';
+import { lookupField, splitDottedPath } from '../replacements/field-path.js';
 import { expandVarReferences, type VarValue } from './expand.js';
 import type { VarSet } from './merge.js';
 import { formatVar, varFieldPath } from './types.js';
@@ -37,7 +37,7 @@ export function resolveVarValues(resources: readonly Resource[], vars: VarSet): 
     const fieldPath = varFieldPath(variable);
     let value: JsonValue | undefined;
     try {
-      value = lookupField(resource.object, withSliceIndices(splitFieldPath(fieldPath)));
+      value = lookupField(resource.object, withSliceIndices(splitDottedPath(fieldPath)));
     } catch {
       value = undefined;
     }
