@@ -33,6 +33,8 @@ describe('instavote with Flux', () => {
     expect(source.stdout + kustomization.stdout).toBe(read('flux-system.yaml'));
   });
 
+  // golden/build-vote-dev.yaml is `kubectl kustomize --reorder=none source/deploy/vote-dev` (Flux builds without
+  // kustomize's legacy reordering) with the two kustomize.toolkit.fluxcd.io labels Flux adds to each object.
   it('flux build renders vote-dev with the Flux owner labels', async () => {
     const build = await run(['build', 'kustomization', 'vote-dev', '--path', './source/deploy/vote-dev', '--kustomization-file', './flux-system.yaml', '--dry-run']);
     expect(build.code).toBe(0);
