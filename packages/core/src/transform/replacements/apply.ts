@@ -2,8 +2,8 @@ import { KustomizeError } from '../../errors.js';
 import { cloneJson, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
 import { idString } from '../../resource/id.js';
 import { currentId, withObject, type Resource } from '../../resource/resource.js';
-import { lookupField, splitDottedPath } from './field-path.js';
 import { scalarText } from '../node-kind.js';
+import { lookupField, splitDottedPath } from './field-path.js';
 import { decodeScalar, tagOf, type TaggedScalar } from './scalar.js';
 import { idSelectedBy, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString } from './select.js';
 import { setMatchingFields, type TargetSetter, type Walked } from './target-path.js';
@@ -16,8 +16,8 @@ function isCompound(value: JsonValue): boolean {
   return Array.isArray(value) || isJsonObject(value);
 }
 
-function isNilOrEmpty(value: JsonValue | undefined): boolean {
-  if (value === undefined || value === null) return true;
+function isNilOrEmpty(value: JsonValue): boolean {
+  if (value === null) return true;
   if (Array.isArray(value)) return value.length === 0;
   return isJsonObject(value) && Object.keys(value).length === 0;
 }
