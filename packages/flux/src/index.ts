@@ -1,5 +1,5 @@
 export * from './duration.js';
-export * from './model/fields.js';
+export { durationPattern, type FieldIssue, type ObjectMeta, type ReadOptions } from './model/fields.js';
 export * from './model/kustomization.js';
 export * from './model/gitrepository.js';
 export * from './envsubst/index.js';
