@@ -100,13 +100,29 @@ function loadPlugins(loader: Loader, kustomization: Kustomization, field: Plugin
     if (inline === undefined) paths.push(entry);
     else add(inline, kustomizationFile);
   }
-  for (const path of paths) add(accumulatePaths(loader, [path], context), loader.display(loader.resolve(path)));
+  for (const path of paths) add(accumulateEntry(loader, path, field, kustomizationFile, context), loader.display(loader.resolve(path)));
   const configs = sources.map(({ resource, file }) => ({ resource, config: pluginConfig(resource, file, field) }));
   return configs.map(({ resource, config }) => ({
     plugin: configurePlugin(config, loader),
     config,
     origin: context.originPath === undefined ? undefined : pluginOrigin(resource),
   }));
+}
+
+/** The configurations read from an entry's path: a file of them, or a kustomization directory that is built. */
+function accumulateEntry(loader: Loader, path: string, field: PluginField, kustomizationFile: string, context: TargetContext): Resource[] {
+  try {
+    return accumulatePaths(loader, [path], context);
+  } catch (error) {
+    if (!(error instanceof KustomizeError)) throw error;
+    throw new KustomizeError(
+      error.code,
+      `${field} entry '${path}': ${error.message}`,
+      { ...error.location, file: error.location.file ?? kustomizationFile, field },
+      `each entry of ${field} is a plugin configuration given inline, or the path of a file or directory of them`,
+      { cause: error },
+    );
+  }
 }
 
 /** The configurations an entry holds when it is inline YAML; undefined when it is not, and so a path. */

@@ -48,7 +48,7 @@ function addValue(resource: Resource, target: ValueAddTarget, value: string): Re
   if (target.fieldPath === namespacePath) {
     const [changed] = transformNamespace([resource], { namespace: value, fieldSpecs: [] });
     // Kustomize sets the namespace here without remembering the previous id.
-    return { ...changed!, previousIds: resource.previousIds };
+    return withObject(resource, changed!.object);
   }
   const position = target.filePathPosition ?? 0;
   const setValue = (current: JsonValue | undefined): JsonValue => {
