@@ -8,6 +8,7 @@ import type { Accumulation } from './target.js';
 /** The annotation that marks a resource as local configuration, never output. */
 export const localConfigAnnotation = 'config.kubernetes.io/local-config';
 const originAnnotation = 'config.kubernetes.io/origin';
+const transformationsAnnotation = 'alpha.config.kubernetes.io/transformations';
 const managedByLabel = 'app.kubernetes.io/managed-by';
 /** What kubectl's embedded kustomize v5.5.0 writes as the managed-by label value. */
 export const managedByValue = 'kustomize-(devel)';
@@ -34,9 +35,13 @@ export function dropLocalConfig(resources: readonly Resource[]): Resource[] {
 export function decorate(resources: readonly Resource[], buildMetadata: readonly string[], addManagedByLabel: boolean): JsonObject[] {
   const withManagedBy = addManagedByLabel || buildMetadata.includes('managedByLabel');
   const withOrigin = buildMetadata.includes('originAnnotations');
+  const withTransformations = buildMetadata.includes('transformerAnnotations');
   return resources.map((resource) => {
     let object = resource.object;
     if (withManagedBy) object = withStringMapEntry(object, 'labels', managedByLabel, managedByValue);
+    if (withTransformations && resource.transformations?.length) {
+      object = withStringMapEntry(object, 'annotations', transformationsAnnotation, transformationsText(resource.transformations));
+    }
     if (withOrigin && resource.origin) object = withStringMapEntry(object, 'annotations', originAnnotation, originText(resource.origin));
     return object;
   });
@@ -50,6 +55,15 @@ function withStringMapEntry(object: JsonObject, field: 'labels' | 'annotations',
 
 /** An origin as kustomize writes it into the annotation: its fields in declaration order, empty ones left out. */
 export function originText(origin: Origin): string {
+  return `${originLines(origin).join('\n')}\n`;
+}
+
+/** A list of transformer origins as kustomize writes the transformations annotation. */
+export function transformationsText(origins: readonly Origin[]): string {
+  return origins.map((origin) => `${originLines(origin).map((line, i) => `${i === 0 ? '- ' : '  '}${line}`).join('\n')}\n`).join('');
+}
+
+function originLines(origin: Origin): string[] {
   const lines: string[] = [];
   const scalar = (key: string, value: string | undefined, indent = ''): void => {
     if (value) lines.push(`${indent}${key}: ${value}`);
@@ -65,5 +79,5 @@ export function originText(origin: Origin): string {
     scalar('name', origin.configuredBy.name, '  ');
     scalar('namespace', origin.configuredBy.namespace, '  ');
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

@@ -59,7 +59,8 @@ export function build(options: BuildOptions): BuildResult {
   };
   const loader = new Loader(session, root);
   const kustomization = loadKustomization(options.fs, root);
-  const tracksOrigin = kustomization.buildMetadata.includes('originAnnotations') || kustomization.buildMetadata.includes('transformerAnnotations');
+  // kustomize tracks origins whenever buildMetadata lists anything, and drops what was not asked for at the end.
+  const tracksOrigin = kustomization.buildMetadata.length > 0;
   const accumulation = accumulateTarget(loader, kustomization, { originPath: tracksOrigin ? '' : undefined, buildMetadata: kustomization.buildMetadata });
   let resources: readonly Resource[] = finishBuild(accumulation);
   if (kustomization.sortOptions !== undefined) {

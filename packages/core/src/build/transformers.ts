@@ -14,17 +14,21 @@ import {
 import { applyReplacements, parseReplacements } from '../transform/replacements/index.js';
 import { parseYaml } from '../yaml/index.js';
 import type { BuildConfig } from './configurations.js';
+import { builtinTransformerOrigin, recordTransformation } from './origin.js';
 import type { TargetContext } from './target.js';
 
-/** One configured builtin transformer. */
-type Step = (resources: readonly Resource[]) => Resource[];
+/** One configured builtin transformer, with the plugin kind kustomize would name it by. */
+interface Step {
+  readonly kind: string;
+  readonly run: (resources: readonly Resource[]) => Resource[];
+}
 
 /**
  * Runs a kustomization's builtin transformers in kustomize's order (PatchStrategicMerge, Patch, Namespace,
  * Prefix, Suffix, Label, Annotations, PatchJson6902, ReplicaCount, ImageTag, Replacement), then its
  * `transformers:` entries.
  */
-export function runTransformers(loader: Loader, kustomization: Kustomization, resources: readonly Resource[], config: BuildConfig, _context: TargetContext): Resource[] {
+export function runTransformers(loader: Loader, kustomization: Kustomization, resources: readonly Resource[], config: BuildConfig, context: TargetContext): Resource[] {
   const steps: Step[] = [
     ...namespaceSteps(kustomization, config),
     ...nameSteps(kustomization, config),
@@ -34,18 +38,21 @@ export function runTransformers(loader: Loader, kustomization: Kustomization, re
     ...imageSteps(kustomization, config),
     ...replacementSteps(kustomization, loader),
   ];
-  return steps.reduce<Resource[]>((current, step) => step(current), [...resources]);
+  return steps.reduce<Resource[]>((current, step) => {
+    const origin = builtinTransformerOrigin(context.originPath, kustomization.file, step.kind);
+    return recordTransformation(dropEmpty(step.run(current)), origin);
+  }, [...resources]);
 }
 
 function namespaceSteps(k: Kustomization, config: BuildConfig): Step[] {
   if (k.namespace === '') return [];
-  return [(r) => transformNamespace(r, { namespace: k.namespace, fieldSpecs: config.namespace })];
+  return [{ kind: 'NamespaceTransformer', run: (r) => transformNamespace(r, { namespace: k.namespace, fieldSpecs: config.namespace }) }];
 }
 
 function nameSteps(k: Kustomization, config: BuildConfig): Step[] {
   const steps: Step[] = [];
-  if (k.namePrefix !== '') steps.push((r) => transformPrefix(r, { prefix: k.namePrefix, fieldSpecs: config.namePrefix }));
-  if (k.nameSuffix !== '') steps.push((r) => transformSuffix(r, { suffix: k.nameSuffix, fieldSpecs: config.nameSuffix }));
+  if (k.namePrefix !== '') steps.push({ kind: 'PrefixTransformer', run: (r) => transformPrefix(r, { prefix: k.namePrefix, fieldSpecs: config.namePrefix }) });
+  if (k.nameSuffix !== '') steps.push({ kind: 'SuffixTransformer', run: (r) => transformSuffix(r, { suffix: k.nameSuffix, fieldSpecs: config.nameSuffix }) });
   return steps;
 }
 
@@ -53,28 +60,33 @@ function labelSteps(k: Kustomization, config: BuildConfig): Step[] {
   if (k.labels.length === 0 && Object.keys(k.commonLabels).length === 0) return [];
   const steps: Step[] = k.labels.map((entry) => {
     const fieldSpecs = labelEntryFieldSpecs({ pairs: entry.pairs ?? {}, ...entry }, config);
-    return (r: readonly Resource[]) => transformLabels(r, { labels: entry.pairs ?? {}, fieldSpecs });
+    return { kind: 'LabelTransformer', run: (r: readonly Resource[]) => transformLabels(r, { labels: entry.pairs ?? {}, fieldSpecs }) };
   });
-  steps.push((r) => transformLabels(r, { labels: k.commonLabels, fieldSpecs: config.commonLabels }));
+  steps.push({ kind: 'LabelTransformer', run: (r) => transformLabels(r, { labels: k.commonLabels, fieldSpecs: config.commonLabels }) });
   return steps;
 }
 
 function annotationSteps(k: Kustomization, config: BuildConfig): Step[] {
   if (Object.keys(k.commonAnnotations).length === 0) return [];
-  return [(r) => transformAnnotations(r, { annotations: k.commonAnnotations, fieldSpecs: config.commonAnnotations })];
+  return [{ kind: 'AnnotationsTransformer', run: (r) => transformAnnotations(r, { annotations: k.commonAnnotations, fieldSpecs: config.commonAnnotations }) }];
 }
 
 function replicaSteps(k: Kustomization, config: BuildConfig): Step[] {
-  return k.replicas.map((replica) => (r: readonly Resource[]) => transformReplicaCount(r, { replica: { name: replica.name ?? '', count: replica.count ?? 0 }, fieldSpecs: config.replicas }));
+  return k.replicas.map((replica) => ({ kind: 'ReplicaCountTransformer', run: (r: readonly Resource[]) => transformReplicaCount(r, { replica: { name: replica.name ?? '', count: replica.count ?? 0 }, fieldSpecs: config.replicas }) }));
 }
 
 function imageSteps(k: Kustomization, config: BuildConfig): Step[] {
-  return k.images.map((image) => (r: readonly Resource[]) => transformImageTag(r, { imageTag: { ...image, name: image.name ?? '' }, fieldSpecs: config.images }));
+  return k.images.map((image) => ({ kind: 'ImageTagTransformer', run: (r: readonly Resource[]) => transformImageTag(r, { imageTag: { ...image, name: image.name ?? '' }, fieldSpecs: config.images }) }));
 }
 
 function replacementSteps(k: Kustomization, loader: Loader): Step[] {
   if (k.replacements.length === 0) return [];
   const file = loader.display(k.file);
   const replacements = parseReplacements([...k.replacements], file, (path) => parseYaml(loader.readText(path), loader.display(loader.resolve(path))));
-  return [(r) => applyReplacements(r, replacements)];
+  return [{ kind: 'ReplacementTransformer', run: (r) => applyReplacements(r, replacements) }];
+}
+
+/** Resources a transformer emptied are gone, as kustomize's DropEmpties after every transformer. */
+function dropEmpty(resources: Resource[]): Resource[] {
+  return resources.some((resource) => Object.keys(resource.object).length === 0) ? resources.filter((resource) => Object.keys(resource.object).length > 0) : resources;
 }
