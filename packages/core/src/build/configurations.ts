@@ -5,9 +5,9 @@ import { parseYaml } from '../yaml/index.js';
 /** The field-spec tables the transformers of a build use: kustomize's defaults plus `configurations:` files. */
 export type BuildConfig = TransformerConfig;
 
-/** Kustomize's default tables. */
-export function defaultBuildConfig(): BuildConfig {
-  return defaultTransformerConfig;
+/** The tables of an empty accumulation, before any kustomization adds its own (defaults included). */
+export function emptyBuildConfig(): BuildConfig {
+  return emptyTransformerConfig;
 }
 
 /** The tables of a kustomization's `configurations:` files and `crds:` definitions, merged over kustomize's defaults. */

@@ -8,7 +8,7 @@ import { currentId, type Origin, type Resource } from '../resource/resource.js';
 import { isRemoteReference, refuseRemote } from './remote.js';
 import { runGenerators } from './generators.js';
 import { joinOriginPath } from './origin.js';
-import { defaultBuildConfig, loadConfigurations, mergeConfigurations, type BuildConfig } from './configurations.js';
+import { emptyBuildConfig, loadConfigurations, mergeConfigurations, type BuildConfig } from './configurations.js';
 import { runTransformers } from './transformers.js';
 import { bindVars, emptyVarSet, mergeVarSets, type VarSet } from './vars.js';
 
@@ -33,7 +33,7 @@ export interface TargetContext {
  * A component is accumulated into its parent's accumulation (`into`), not a fresh one.
  */
 export function accumulateTarget(loader: Loader, kustomization: Kustomization, context: TargetContext, into?: Accumulation): Accumulation {
-  let acc: Accumulation = into ?? { resources: [], config: defaultBuildConfig(), vars: emptyVarSet };
+  let acc: Accumulation = into ?? { resources: [], config: emptyBuildConfig(), vars: emptyVarSet };
   acc = accumulateResources(loader, kustomization.resources, context, acc);
   acc = { ...acc, config: mergeConfigurations(acc.config, loadConfigurations(loader, kustomization.configurations, kustomization.crds)) };
   acc = { ...acc, resources: runGenerators(loader, kustomization, acc.resources, context) };
@@ -49,7 +49,7 @@ export function accumulateTarget(loader: Loader, kustomization: Kustomization, c
  * directories whose kustomizations are fully built. Kustomize reads plugin configurations this way.
  */
 export function accumulatePaths(loader: Loader, paths: readonly string[], context: TargetContext): Resource[] {
-  return [...accumulateResources(loader, paths, context, { resources: [], config: defaultBuildConfig(), vars: emptyVarSet }).resources];
+  return [...accumulateResources(loader, paths, context, { resources: [], config: emptyBuildConfig(), vars: emptyVarSet }).resources];
 }
 
 function accumulateResources(loader: Loader, paths: readonly string[], context: TargetContext, acc: Accumulation): Accumulation {
