@@ -4,7 +4,7 @@ import { MemoryFileSystem } from '../fs/filesystem.js';
 import { defaultLoadLimits, Loader, type LoadRestrictor } from './loader.js';
 
 function loaderAt(root: string, files: Record<string, string>, restrictor: LoadRestrictor = 'rootOnly', limits = defaultLoadLimits): Loader {
-  return new Loader({ fs: new MemoryFileSystem(files), restrictor, limits, buildRoot: root, filesRead: 0 }, root);
+  return new Loader({ fs: new MemoryFileSystem(files), restrictor, limits, buildRoot: root, filesRead: 0, schema: undefined }, root);
 }
 
 describe('Loader', () => {

@@ -1,4 +1,5 @@
 import { KustomizeError } from '../errors.js';
+import type { SchemaLookup } from '@kustomize-ts/patches';
 import type { FileSystem } from '../fs/filesystem.js';
 import { isWithin, relative, resolve } from '../fs/path.js';
 
@@ -26,6 +27,8 @@ export interface LoadSession {
   /** The directory the build started in: paths in messages are relative to it. */
   readonly buildRoot: string;
   filesRead: number;
+  /** The strategic-merge schema in force: kustomize's is global and each loaded kustomization may replace it. */
+  schema: SchemaLookup | undefined;
 }
 
 /**

@@ -1177,7 +1177,7 @@ data:
   a: b
 `,
     },
-    error: { message: "transformers entry 'nothere.yaml'" },
+    error: { message: "transformers entry 'nothere.yaml'", file: 'kustomization.yaml' },
   },
 } satisfies Record<string, Tree>;
 

@@ -12,7 +12,7 @@ import type { Kustomization } from '../kustomization/types.js';
 import { idKey, idString } from '../resource/id.js';
 import { currentId, gvkOf, metadataOf, nameOf, namespaceOf, originalId, type Origin, type Resource } from '../resource/resource.js';
 import { mergeGenerated } from '../generate/index.js';
-import { joinOriginPath } from './origin.js';
+import { joinOriginPath, recordTransformation } from './origin.js';
 import { configureBuiltinPlugin, type BuiltinPlugin, type PluginConfigObject } from './plugins/builtins.js';
 import { accumulatePaths, appendUnique, type TargetContext } from './target.js';
 
@@ -53,7 +53,7 @@ export function runPluginTransformers(loader: Loader, kustomization: Kustomizati
   for (const { plugin, config, origin } of loadPlugins(loader, kustomization, 'transformers', context)) {
     if (plugin.role !== 'transformer') throw notA('transformer', config);
     out = withLocation(config, () => plugin.transform(out));
-    if (origin !== undefined) out = recordTransformation(out, origin);
+    out = recordTransformation(out, origin);
     out = out.filter((resource) => Object.keys(resource.object).length > 0);
   }
   return out;
@@ -101,12 +101,10 @@ function loadPlugins(loader: Loader, kustomization: Kustomization, field: Plugin
     else add(inline, kustomizationFile);
   }
   for (const path of paths) add(accumulateEntry(loader, path, field, kustomizationFile, context), loader.display(loader.resolve(path)));
-  const configs = sources.map(({ resource, file }) => ({ resource, config: pluginConfig(resource, file, field) }));
-  return configs.map(({ resource, config }) => ({
-    plugin: configurePlugin(config, loader),
-    config,
-    origin: context.originPath === undefined ? undefined : pluginOrigin(resource),
-  }));
+  return sources.map(({ resource, file }) => {
+    const config = pluginConfig(resource, file, field);
+    return { plugin: configurePlugin(config, loader), config, origin: context.originPath === undefined ? undefined : pluginOrigin(resource) };
+  });
 }
 
 /** The configurations read from an entry's path: a file of them, or a kustomization directory that is built. */
@@ -115,11 +113,12 @@ function accumulateEntry(loader: Loader, path: string, field: PluginField, kusto
     return accumulatePaths(loader, [path], context);
   } catch (error) {
     if (!(error instanceof KustomizeError)) throw error;
+    const missing = error.code === 'file-not-found';
     throw new KustomizeError(
       error.code,
       `${field} entry '${path}': ${error.message}`,
-      { ...error.location, file: error.location.file ?? kustomizationFile, field },
-      `each entry of ${field} is a plugin configuration given inline, or the path of a file or directory of them`,
+      missing ? { file: kustomizationFile, field } : error.location,
+      missing ? `each entry of ${field} is a plugin configuration given inline, or the path of a file or directory of them` : error.hint,
       { cause: error },
     );
   }
@@ -192,13 +191,6 @@ function pluginOrigin(config: Resource): Origin | undefined {
       ...(namespace === '' ? {} : { namespace }),
     },
   };
-}
-
-/** Kustomize's AddTransformerAnnotation: the origin of a resource without one, else one more transformation. */
-function recordTransformation(resources: readonly Resource[], origin: Origin): Resource[] {
-  return resources.map((resource) =>
-    resource.origin === undefined ? { ...resource, origin } : { ...resource, transformations: [...(resource.transformations ?? []), origin] },
-  );
 }
 
 /**

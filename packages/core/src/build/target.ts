@@ -7,6 +7,7 @@ import { idKey, idString } from '../resource/id.js';
 import { currentId, type Origin, type Resource } from '../resource/resource.js';
 import { isRemoteReference, refuseRemote } from './remote.js';
 import { runGenerators } from './generators.js';
+import { schemaAfterLoading } from './openapi.js';
 import { joinOriginPath } from './origin.js';
 import { emptyBuildConfig, loadConfigurations, mergeConfigurations, type BuildConfig } from './configurations.js';
 import { runTransformers } from './transformers.js';
@@ -81,6 +82,7 @@ function accumulateDirectory(loader: Loader, path: string, isComponent: boolean,
   }
   const child = loader.child(path);
   const kustomization = loadKustomization(loader.session.fs, child.root);
+  loader.session.schema = schemaAfterLoading(loader.session.schema, kustomization, child);
   if (isComponent && kustomization.kind !== 'Component') {
     throw new KustomizeError('invalid-kustomization', `accumulating components: expected kind 'Component' for path '${loader.display(child.root)}' but got '${kustomization.kind}'`, { file: loader.display(kustomization.file), field: 'kind' }, `list it under resources, or make it kind: Component`);
   }

@@ -15,6 +15,7 @@ import { applyReplacements, parseReplacements } from '../transform/replacements/
 import { parseYaml } from '../yaml/index.js';
 import type { BuildConfig } from './configurations.js';
 import { builtinTransformerOrigin, recordTransformation } from './origin.js';
+import { runJson6902Entry, runPatchEntry, runStrategicMergePatches } from './patches.js';
 import type { TargetContext } from './target.js';
 
 /** One configured builtin transformer, with the plugin kind kustomize would name it by. */
@@ -30,10 +31,13 @@ interface Step {
  */
 export function runTransformers(loader: Loader, kustomization: Kustomization, resources: readonly Resource[], config: BuildConfig, context: TargetContext): Resource[] {
   const steps: Step[] = [
+    ...strategicMergeSteps(kustomization, loader),
+    ...patchSteps(kustomization, loader),
     ...namespaceSteps(kustomization, config),
     ...nameSteps(kustomization, config),
     ...labelSteps(kustomization, config),
     ...annotationSteps(kustomization, config),
+    ...json6902Steps(kustomization, loader),
     ...replicaSteps(kustomization, config),
     ...imageSteps(kustomization, config),
     ...replacementSteps(kustomization, loader),
@@ -89,4 +93,20 @@ function replacementSteps(k: Kustomization, loader: Loader): Step[] {
 /** Resources a transformer emptied are gone, as kustomize's DropEmpties after every transformer. */
 function dropEmpty(resources: Resource[]): Resource[] {
   return resources.some((resource) => Object.keys(resource.object).length === 0) ? resources.filter((resource) => Object.keys(resource.object).length > 0) : resources;
+}
+
+function strategicMergeSteps(k: Kustomization, loader: Loader): Step[] {
+  if (k.patchesStrategicMerge.length === 0) return [];
+  return [{ kind: 'PatchStrategicMergeTransformer', run: (r) => runStrategicMergePatches(r, k.patchesStrategicMerge, loader, loader.session.schema) }];
+}
+
+function patchSteps(k: Kustomization, loader: Loader): Step[] {
+  return k.patches.map((entry) => ({ kind: 'PatchTransformer', run: (r: readonly Resource[]) => runPatchEntry(r, entry, loader, loader.session.schema) }));
+}
+
+function json6902Steps(k: Kustomization, loader: Loader): Step[] {
+  return k.patchesJson6902.map((entry) => ({
+    kind: 'PatchJson6902Transformer',
+    run: (r: readonly Resource[]) => runJson6902Entry(r, { ...(entry.target ? { target: entry.target } : {}), ...(entry.path ? { path: entry.path } : {}), ...(entry.patch ? { jsonOp: entry.patch } : {}) }, loader),
+  }));
 }

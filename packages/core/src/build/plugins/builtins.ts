@@ -4,6 +4,7 @@ import { basename } from '../../fs/path.js';
 import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
 import type { ObjectShape } from '../../kustomization/schema.js';
 import { addHashSuffixes, generateConfigMap, generateSecret, type SecretArgs } from '../../generate/index.js';
+import type { PatchEntry, Selector } from '../../kustomization/types.js';
 import type { Resource } from '../../resource/resource.js';
 import type { ResourceSelector } from '../../resource/select.js';
 import type { FieldSpec } from '../../transform/fieldspec.js';
@@ -20,6 +21,7 @@ import {
 } from '../../transform/index.js';
 import { applyReplacements, parseReplacements } from '../../transform/replacements/index.js';
 import { parseYaml } from '../../yaml/index.js';
+import { runJson6902Entry, runPatchEntry, runStrategicMergePatches } from '../patches.js';
 import { decodePluginConfig, type PluginConfigDecoder } from './decode.js';
 import { generateIamPolicy } from './iam-policy.js';
 import { transformValueAdd, type ValueAddTarget } from './value-add.js';
@@ -217,6 +219,25 @@ const builtinPlugins: Readonly<Record<string, Configure>> = {
   },
   ValueAddTransformer: (config, loader) => configureValueAdd(config, loader),
   HashTransformer: () => transformer(addHashSuffixes),
+  PatchTransformer: (config, loader) => {
+    const entry = decode(config, { path: 'string', patch: 'string', target: { object: selectorShape }, options: 'boolMap' }) as PatchEntry;
+    return transformer((resources) => runPatchEntry(resources, entry, loader, loader.session.schema));
+  },
+  PatchStrategicMergeTransformer: (config, loader) => {
+    const decoded = decode(config, { paths: 'stringList', patches: 'string' });
+    const paths = (getOwn(decoded, 'paths') as string[] | undefined) ?? [];
+    const patches = stringOf(decoded, 'patches');
+    if (paths.length === 0 && patches === '') {
+      throw configurationError(config, 'empty file path and empty patch content', 'paths', 'give paths (files or inline patches) or patches (inline YAML)');
+    }
+    return transformer((resources) => runStrategicMergePatches(resources, paths, loader, loader.session.schema, patches));
+  },
+  PatchJson6902Transformer: (config, loader) => {
+    const decoded = decode(config, { target: { object: selectorShape }, path: 'string', jsonOp: 'string' });
+    const target = selectorOf(getOwn(decoded, 'target')) as Selector | undefined;
+    const entry = { ...(target === undefined ? {} : { target }), path: stringOf(decoded, 'path'), jsonOp: stringOf(decoded, 'jsonOp') };
+    return transformer((resources) => runJson6902Entry(resources, entry, loader));
+  },
   ConfigMapGenerator: (config, loader) => {
     const args = configureGeneratorArgs(config, generatorArgs);
     return { role: 'generator', generate: () => [generateConfigMap(args, undefined, (path) => loader.readBytes(path))] };

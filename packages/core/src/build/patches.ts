@@ -1,0 +1,215 @@
+import { strategicMerge, PatchError, type SchemaLookup } from '@kustomize-ts/patches';
+
+function parseJson6902(_operations: readonly JsonValue[]): JsonValue[] {
+  throw new KustomizeError('unsupported', 'JSON6902 patches are being wired in');
+}
+function applyJson6902(document: JsonValue, _operations: readonly JsonValue[]): JsonValue {
+  return document;
+}
+import type { Loader } from '../accumulate/loader.js';
+import { parseResources } from '../accumulate/parse-resources.js';
+import { KustomizeError } from '../errors.js';
+import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '../json.js';
+import type { PatchEntry, Selector } from '../kustomization/types.js';
+import { apiVersionOf, effectiveNamespace, idEquals, idString, type ResourceId } from '../resource/id.js';
+import { allIds, currentId, gvkOf, metadataOf, rememberCurrentId, withObject, type Resource } from '../resource/resource.js';
+import { selectResources } from '../resource/select.js';
+import { parseYaml } from '../yaml/index.js';
+
+/** A strategic-merge patch as loaded: the patch object, where it came from, and what it may change. */
+interface LoadedPatch {
+  readonly object: JsonObject;
+  readonly source: string;
+  readonly allowNameChange: boolean;
+  readonly allowKindChange: boolean;
+}
+
+/**
+ * `patchesStrategicMerge` (and the PatchStrategicMergeTransformer): each entry is inline YAML or a file of
+ * patches; each patch applies to the one resource whose current or any previous id is the patch's id.
+ */
+export function runStrategicMergePatches(resources: readonly Resource[], entries: readonly string[], loader: Loader, schema: SchemaLookup | undefined, inline?: string): Resource[] {
+  const patches: LoadedPatch[] = [];
+  for (const entry of entries) patches.push(...loadStrategicMergeEntry(entry, loader));
+  if (inline) patches.push(...parseResources(inline, 'patches').map((r) => ({ object: r.object, source: 'inline patch', allowNameChange: false, allowKindChange: false })));
+  if (patches.length === 0) {
+    throw new KustomizeError('invalid-kustomization', `patch appears to be empty; files=[${entries.join(' ')}]`, { file: loader.display(loader.root), field: 'patchesStrategicMerge' }, 'give each patch at least one object with apiVersion, kind and metadata.name');
+  }
+  let out: Resource[] = [...resources];
+  for (const patch of patches) {
+    const target = findPatchTarget(out, patch);
+    out = applyStrategicMerge(out, new Set([target]), patch, schema);
+  }
+  return out;
+}
+
+/**
+ * One `patches` entry (and the PatchTransformer): a strategic-merge or a JSON6902 patch, detected as
+ * kustomize detects it, applied to the `target` selection or, for strategic merge without a target, to
+ * the resource the patch names.
+ */
+export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry, loader: Loader, schema: SchemaLookup | undefined): Resource[] {
+  const where = { file: loader.display(loader.root), field: 'patches' };
+  const inline = (entry.patch ?? '').trim();
+  if (inline === '' && !entry.path) throw new KustomizeError('invalid-kustomization', 'must specify one of patch and path in a patches entry', where, 'give the patch inline (patch:) or as a file (path:)');
+  if (inline !== '' && entry.path) throw new KustomizeError('invalid-kustomization', "patch and path can't be set at the same time", where, 'keep only one of patch: and path:');
+  const text = inline !== '' ? inline : loader.readText(entry.path!);
+  const source = inline !== '' ? `[patch: ${JSON.stringify(inline)}]` : `[path: "${entry.path!}"]`;
+  const kind = detectPatchKind(text, source, where.file);
+  if (kind.type === 'json6902') {
+    if (!entry.target) throw new KustomizeError('invalid-kustomization', `must specify a target for JSON patch ${source}`, where, 'add target: with at least a kind and a name');
+    return applyJsonPatchToSelection(resources, entry.target, kind.operations, source, true);
+  }
+  const patches = kind.patches.map((object) => ({ object, source, allowNameChange: entry.options?.['allowNameChange'] === true, allowKindChange: entry.options?.['allowKindChange'] === true }));
+  if (entry.target) {
+    if (patches.length > 1) {
+      throw new KustomizeError('invalid-kustomization', `Multiple Strategic-Merge Patches in one \`patches\` entry is not allowed to set \`patches.target\` field: ${source}`, where, 'split the patches into separate entries');
+    }
+    const selected = new Set(selectResources(resources, entry.target));
+    return applyStrategicMerge(resources, selected, patches[0]!, schema);
+  }
+  let out: Resource[] = [...resources];
+  for (const patch of patches) out = applyStrategicMerge(out, new Set([findPatchTarget(out, patch)]), patch, schema);
+  return out;
+}
+
+/** A `patchesJson6902` entry (and the PatchJson6902Transformer): operations from a file or inline, applied to the target selection. */
+export function runJson6902Entry(resources: readonly Resource[], entry: { readonly target?: Selector; readonly path?: string; readonly jsonOp?: string }, loader: Loader): Resource[] {
+  const where = { file: loader.display(loader.root), field: 'patchesJson6902' };
+  if (!entry.target?.name) throw new KustomizeError('invalid-kustomization', 'must specify the target name', where, 'give target: a name (and kind)');
+  if (!entry.path && !entry.jsonOp) throw new KustomizeError('invalid-kustomization', 'empty file path and empty jsonOp', where);
+  if (entry.path && entry.jsonOp) throw new KustomizeError('invalid-kustomization', 'must specify a file path or jsonOp, not both', where);
+  const text = entry.path ? loader.readText(entry.path) : entry.jsonOp!;
+  const source = entry.path ? `[path: "${entry.path}"]` : `[patch: ${JSON.stringify(text)}]`;
+  const operations = parseJsonPatchText(text, source, where.file);
+  if (operations === undefined || operations.length === 0) throw new KustomizeError('invalid-kustomization', `patch appears to be empty; ${source}`, where);
+  return applyJsonPatchToSelection(resources, entry.target, operations, source, false);
+}
+
+type DetectedPatch = { type: 'strategic'; patches: JsonObject[] } | { type: 'json6902'; operations: JsonValue[] };
+
+/** Kustomize's rule: text that reads as resources is strategic merge, text that reads as an operation list is JSON6902; both or neither is an error. */
+function detectPatchKind(text: string, source: string, file: string): DetectedPatch {
+  let patches: JsonObject[] | undefined;
+  try {
+    patches = parseResources(text, source).map((r) => r.object);
+  } catch {
+    patches = undefined;
+  }
+  const operations = parseJsonPatchText(text, source, file, true);
+  if (patches !== undefined && operations !== undefined) {
+    throw new KustomizeError('invalid-kustomization', `illegally qualifies as both an SM and JSON patch: ${source}`, { file });
+  }
+  if (operations !== undefined) return { type: 'json6902', operations };
+  if (patches !== undefined) return { type: 'strategic', patches };
+  throw new KustomizeError('invalid-kustomization', `unable to parse SM or JSON patch from ${source}`, { file }, 'a patch is either Kubernetes objects (strategic merge) or a list of JSON6902 operations');
+}
+
+/** The operations of a JSON6902 patch given as JSON or YAML; `undefined` (when `quiet`) if it is not one. */
+function parseJsonPatchText(text: string, source: string, file: string, quiet = false): JsonValue[] | undefined {
+  try {
+    if (text.trim() === '') throw new Error('empty json patch operations');
+    const value = text.startsWith('[') ? (JSON.parse(text) as JsonValue) : parseYaml(text, file);
+    if (!Array.isArray(value)) throw new Error(`cannot unmarshal ${isJsonObject(value) ? 'object' : typeof value} into Go value of type jsonpatch.Patch`);
+    parseJson6902(value);
+    return value;
+  } catch (error) {
+    if (quiet) return undefined;
+    throw new KustomizeError('invalid-kustomization', `${(error as Error).message} in JSON patch ${source}`, { file }, 'a JSON6902 patch is a list of operations: [{op, path, value}]');
+  }
+}
+
+function loadStrategicMergeEntry(entry: string, loader: Loader): LoadedPatch[] {
+  try {
+    const inline = parseResources(entry, 'patchesStrategicMerge');
+    if (inline.length > 0) return inline.map((r) => ({ object: r.object, source: 'inline patch', allowNameChange: false, allowKindChange: false }));
+  } catch {
+    // Not inline YAML: a path, as kustomize falls back to.
+  }
+  const file = loader.display(loader.resolve(entry));
+  return parseResources(loader.readText(entry), file).map((r) => ({ object: r.object, source: file, allowNameChange: false, allowKindChange: false }));
+}
+
+/** The one resource any of whose ids equals the patch's id; kustomize's GetById, with a better message. */
+function findPatchTarget(resources: readonly Resource[], patch: LoadedPatch): Resource {
+  const patchResource: Resource = { object: patch.object, previousIds: [], prefixes: [], suffixes: [] };
+  const id = currentId(patchResource);
+  const matches = resources.filter((resource) => allIds(resource).some((candidate) => idEquals(candidate, id)));
+  if (matches.length === 1) return matches[0]!;
+  const what = matches.length > 1 ? 'multiple matches' : 'no matches';
+  const near = resources.filter((resource) => currentId(resource).kind === id.kind).map((resource) => idString(currentId(resource)));
+  throw new KustomizeError(
+    matches.length > 1 ? 'ambiguous-match' : 'no-match',
+    `${what} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`,
+    { file: patch.source },
+    matches.length > 1
+      ? 'give the patch a namespace so it names one resource'
+      : near.length > 0
+        ? `the patch names ${id.kind} '${id.name}'${id.namespace ? ` in namespace '${id.namespace}'` : ''}; resources of that kind: ${near.slice(0, 5).join(', ')}`
+        : `no resource of kind ${id.kind} is in the build; check the patch's apiVersion, kind and metadata.name`,
+  );
+}
+
+/** Applies a strategic-merge patch to every resource in `selected`, as kustomize's ResMap.ApplySmPatch. */
+function applyStrategicMerge(resources: readonly Resource[], selected: ReadonlySet<Resource>, patch: LoadedPatch, schema: SchemaLookup | undefined): Resource[] {
+  const out: Resource[] = [];
+  for (const resource of resources) {
+    if (!selected.has(resource)) {
+      out.push(resource);
+      continue;
+    }
+    const patched = applyOneStrategicMerge(resource, patch, schema);
+    if (patched) out.push(patched);
+  }
+  return out;
+}
+
+function applyOneStrategicMerge(resource: Resource, patch: LoadedPatch, schema: SchemaLookup | undefined): Resource | undefined {
+  const id = currentId(resource);
+  const base = patch.allowNameChange || patch.allowKindChange ? rememberCurrentId(resource, effectiveNamespace(id)) : resource;
+  // The patch takes the target's apiVersion, keeping its own kind, as kustomize does before merging.
+  const patchObject = withKey(patch.object, 'apiVersion', apiVersionOf(gvkOf(resource.object)));
+  let merged: JsonObject | null;
+  try {
+    merged = strategicMerge(resource.object, patchObject, schema ? { schema } : {});
+  } catch (error) {
+    throw wrapPatchError(error, patch.source, id);
+  }
+  if (merged === null || Object.keys(merged).length === 0) return undefined;
+  let object = merged;
+  if (!patch.allowKindChange) object = withKey(object, 'kind', id.kind);
+  const metadata = metadataOf(object);
+  let nextMetadata = patch.allowNameChange ? metadata : withKey(metadata, 'name', id.name);
+  if (id.namespace === '') {
+    if (getOwn(nextMetadata, 'namespace') !== undefined) {
+      const { namespace: _dropped, ...rest } = nextMetadata;
+      nextMetadata = rest;
+    }
+  } else {
+    nextMetadata = withKey(nextMetadata, 'namespace', id.namespace);
+  }
+  return withObject(base, withKey(object, 'metadata', nextMetadata));
+}
+
+function applyJsonPatchToSelection(resources: readonly Resource[], target: Selector, operations: readonly JsonValue[], source: string, rememberIds: boolean): Resource[] {
+  const selected = new Set(selectResources(resources, target));
+  const parsed = parseJson6902(operations);
+  return resources.map((resource) => {
+    if (!selected.has(resource)) return resource;
+    const base = rememberIds ? rememberCurrentId(resource, effectiveNamespace(currentId(resource))) : resource;
+    try {
+      const patched = applyJson6902(resource.object, parsed);
+      if (!isJsonObject(patched)) throw new Error('the patch did not leave an object');
+      return withObject(base, patched);
+    } catch (error) {
+      throw wrapPatchError(error, source, currentId(resource));
+    }
+  });
+}
+
+function wrapPatchError(error: unknown, source: string, id: ResourceId): KustomizeError {
+  if (error instanceof KustomizeError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const field = error instanceof PatchError && error.path !== undefined ? error.path : undefined;
+  return new KustomizeError('transform-failed', `applying patch ${source} to ${idString(id)}: ${message}`, { file: source, ...(field ? { field } : {}) }, undefined, { cause: error });
+}
