@@ -21,7 +21,10 @@ export type KustomizeErrorCode =
   | 'ambiguous-match'
   | 'transform-failed'
   | 'unsupported'
-  | 'limit-exceeded';
+  | 'limit-exceeded'
+  | 'invalid-argument'
+  | 'already-exists'
+  | 'write-failed';
 
 /**
  * The one error type the public API throws. It names the file, the document and the field

@@ -24,6 +24,19 @@ export interface FileSystem {
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
+/**
+ * A {@link FileSystem} that can also write files: what the authoring commands (`create`, `edit`) and
+ * golden-file updates need. Implementations: {@link MemoryFileSystem} and `NodeWritableFileSystem` from
+ * `@kustomize-ts/core/node`.
+ */
+export interface WritableFileSystem extends FileSystem {
+  /**
+   * Replaces or creates the file at `path` (absolute) in one step, creating the directories above it:
+   * a reader sees the old content or the new, never part of it, and a failed write leaves the old file.
+   */
+  writeFile(path: string, content: string | Uint8Array): void;
+}
+
 /** The file at `path` as UTF-8 text (a byte-order mark is kept; callers strip it where kustomize does). */
 export function readText(fs: FileSystem, path: string): string {
   return utf8.decode(fs.readFile(path));
@@ -38,7 +51,7 @@ const encoder = new TextEncoder();
  * @example
  * const fs = new MemoryFileSystem({ 'app/kustomization.yaml': 'resources:\n- cm.yaml\n', 'app/cm.yaml': '...' });
  */
-export class MemoryFileSystem implements FileSystem {
+export class MemoryFileSystem implements WritableFileSystem {
   private readonly files = new Map<string, Uint8Array>();
   private readonly directories = new Map<string, Set<string>>([['/', new Set()]]);
 
@@ -61,6 +74,10 @@ export class MemoryFileSystem implements FileSystem {
       entries.add(basename(child));
       child = parent;
     }
+  }
+
+  writeFile(path: string, content: string | Uint8Array): void {
+    this.addFile(path, content);
   }
 
   kind(path: string): EntryKind | undefined {

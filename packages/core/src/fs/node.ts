@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { resolve as resolveNative } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve as resolveNative } from 'node:path';
 import { KustomizeError } from '../errors.js';
-import type { EntryKind, FileSystem } from './filesystem.js';
+import type { EntryKind, FileSystem, WritableFileSystem } from './filesystem.js';
 
 /** The local disk as a {@link FileSystem}. Import it from `@kustomize-ts/core/node`. */
 export class NodeFileSystem implements FileSystem {
@@ -38,6 +38,36 @@ export class NodeFileSystem implements FileSystem {
     } catch {
       return path;
     }
+  }
+}
+
+/**
+ * The local disk as a {@link WritableFileSystem}: a write goes to a temporary file beside the target,
+ * which is then renamed over it, so a reader never sees half a file and a failure leaves the old one.
+ * An existing file keeps its permission bits.
+ */
+export class NodeWritableFileSystem extends NodeFileSystem implements WritableFileSystem {
+  writeFile(path: string, content: string | Uint8Array): void {
+    const directory = dirname(path);
+    const temporary = join(directory, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    try {
+      mkdirSync(directory, { recursive: true });
+      writeFileSync(temporary, content, { flag: 'wx' });
+      const existingMode = fileMode(path);
+      if (existingMode !== undefined) chmodSync(temporary, existingMode);
+      renameSync(temporary, path);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw new KustomizeError('write-failed', `cannot write: ${describe(error)}`, { file: path });
+    }
+  }
+}
+
+function fileMode(path: string): number | undefined {
+  try {
+    return statSync(path).mode & 0o7777;
+  } catch {
+    return undefined;
   }
 }
 
