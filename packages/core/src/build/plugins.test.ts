@@ -1179,6 +1179,192 @@ data:
     },
     error: { message: "transformers entry 'nothere.yaml'", file: 'kustomization.yaml' },
   },
+  patches: {
+    root: '/app',
+    files: {
+      'app/kustomization.yaml': `resources: [deploy.yaml, cm.yaml]
+transformers:
+- |-
+  apiVersion: builtin
+  kind: PatchTransformer
+  metadata:
+    name: sm
+  target:
+    kind: Deployment
+  patch: |-
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: any
+    spec:
+      template:
+        metadata:
+          labels:
+            patched: sm
+- json.yaml
+- psm.yaml
+`,
+      'app/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 1
+  template:
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.7
+        envFrom:
+        - configMapRef:
+            name: cm
+`,
+      'app/cm.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cm
+data:
+  a: b
+`,
+      'app/json.yaml': `apiVersion: builtin
+kind: PatchJson6902Transformer
+metadata:
+  name: json
+target:
+  kind: Deployment
+  name: web
+jsonOp: |-
+  - op: replace
+    path: /spec/replicas
+    value: 5
+`,
+      'app/psm.yaml': `apiVersion: builtin
+kind: PatchStrategicMergeTransformer
+metadata:
+  name: psm
+paths:
+- cm-patch.yaml
+patches: |-
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+  spec:
+    template:
+      spec:
+        containers:
+        - name: app
+          image: nginx:1.25
+`,
+      'app/cm-patch.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cm
+data:
+  extra: "1"
+`,
+    },
+    expected: `apiVersion: v1
+data:
+  a: b
+  extra: "1"
+kind: ConfigMap
+metadata:
+  name: cm
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 5
+  template:
+    metadata:
+      labels:
+        patched: sm
+    spec:
+      containers:
+      - envFrom:
+        - configMapRef:
+            name: cm
+        image: nginx:1.25
+        name: app
+`,
+  },
+  patchFromPath: {
+    root: '/app',
+    files: {
+      'app/kustomization.yaml': `resources: [deploy.yaml]
+transformers: [patch.yaml]
+`,
+      'app/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 1
+  template:
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.7
+        envFrom:
+        - configMapRef:
+            name: cm
+`,
+      'app/patch.yaml': `apiVersion: builtin
+kind: PatchTransformer
+metadata:
+  name: p
+path: ops.yaml
+target:
+  name: web
+`,
+      'app/ops.yaml': `- op: add
+  path: /metadata/annotations
+  value:
+    from: path
+`,
+    },
+    expected: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  annotations:
+    from: path
+  name: web
+spec:
+  replicas: 1
+  template:
+    spec:
+      containers:
+      - envFrom:
+        - configMapRef:
+            name: cm
+        image: nginx:1.7
+        name: app
+`,
+  },
+  strategicMergeEmpty: {
+    root: '/app',
+    files: {
+      'app/kustomization.yaml': `resources: [cm.yaml]
+transformers: [psm.yaml]
+`,
+      'app/cm.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cm
+data:
+  a: b
+`,
+      'app/psm.yaml': `apiVersion: builtin
+kind: PatchStrategicMergeTransformer
+metadata:
+  name: psm
+`,
+    },
+    error: { message: 'empty file path and empty patch content', file: 'psm.yaml' },
+  },
 } satisfies Record<string, Tree>;
 
 function buildTree(tree: Tree): string {
@@ -1245,6 +1431,18 @@ describe('transformers: builtin transformer kinds', () => {
   });
   it('runs HashTransformer, so generated names are hashed again at the end, as kustomize does', () => {
     expectBuilt(trees.hashTwice);
+  });
+});
+
+describe('transformers: patch kinds', () => {
+  it('runs PatchTransformer (strategic merge with a target), PatchJson6902Transformer and PatchStrategicMergeTransformer (paths and inline)', () => {
+    expectBuilt(trees.patches);
+  });
+  it('runs a PatchTransformer whose path holds JSON6902 operations as YAML', () => {
+    expectBuilt(trees.patchFromPath);
+  });
+  it('refuses a PatchStrategicMergeTransformer without paths or patches', () => {
+    expectFailure(trees.strategicMergeEmpty);
   });
 });
 
@@ -1330,7 +1528,7 @@ describe('transformer origins', () => {
 `,
   };
   const fs = new MemoryFileSystem(files);
-  const loader = new Loader({ fs, restrictor: 'rootOnly', limits: defaultLoadLimits, buildRoot: '/app', filesRead: 0 }, '/app');
+  const loader = new Loader({ fs, restrictor: 'rootOnly', limits: defaultLoadLimits, buildRoot: '/app', filesRead: 0, schema: undefined }, '/app');
   const kustomization = loadKustomization(fs, '/app');
   const origin = { configuredIn: 'kustomization.yaml', configuredBy: { apiVersion: 'builtin', kind: 'AnnotationsTransformer', name: 'notes' } };
   const fromFile = newResource({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } }, { origin: { path: 'a.yaml' } });
