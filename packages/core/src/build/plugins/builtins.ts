@@ -221,7 +221,7 @@ const builtinPlugins: Readonly<Record<string, Configure>> = {
   HashTransformer: () => transformer(addHashSuffixes),
   PatchTransformer: (config, loader) => {
     const entry = decode(config, { path: 'string', patch: 'string', target: { object: selectorShape }, options: 'boolMap' }) as PatchEntry;
-    return transformer((resources) => runPatchEntry(resources, entry, loader, loader.session.schema));
+    return transformer((resources) => runPatchEntry(resources, entry, loader, loader.session.openApi.schema));
   },
   PatchStrategicMergeTransformer: (config, loader) => {
     const decoded = decode(config, { paths: 'stringList', patches: 'string' });
@@ -230,7 +230,7 @@ const builtinPlugins: Readonly<Record<string, Configure>> = {
     if (paths.length === 0 && patches === '') {
       throw configurationError(config, 'empty file path and empty patch content', 'paths', 'give paths (files or inline patches) or patches (inline YAML)');
     }
-    return transformer((resources) => runStrategicMergePatches(resources, paths, loader, loader.session.schema, patches));
+    return transformer((resources) => runStrategicMergePatches(resources, paths, loader, loader.session.openApi.schema, patches));
   },
   PatchJson6902Transformer: (config, loader) => {
     const decoded = decode(config, { target: { object: selectorShape }, path: 'string', jsonOp: 'string' });
@@ -279,7 +279,7 @@ function configureValueAdd(config: PluginConfigObject, loader: Loader): Transfor
   if (targetFile !== '') {
     const file = loader.display(loader.resolve(targetFile));
     const content = parseYaml(loader.readText(targetFile), file, { dialect: 'sigs-yaml' });
-    const shared = decodePluginConfig(isJsonObject(content) ? content : {}, { targets: target }, 'sigs-yaml', { plugin: config.plugin, struct: 'struct', file });
+    const shared = decodePluginConfig(isJsonObject(content) ? content : {}, { targets: target }, 'sigs-yaml', { plugin: config.plugin, struct: 'ValueAddTransformerPlugin', file });
     targets = [...targets, ...((getOwn(shared, 'targets') as JsonObject[] | undefined) ?? [])];
   }
   if (targets.length === 0) throw configurationError(config, 'must specify at least one target', 'targets', 'list targets, each with a fieldPath');
