@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { KustomizeError } from '../errors.js';
 import { MemoryFileSystem } from '../fs/filesystem.js';
+import { initialOpenApiState } from '../build/openapi.js';
 import { defaultLoadLimits, Loader, type LoadRestrictor } from './loader.js';
 
 function loaderAt(root: string, files: Record<string, string>, restrictor: LoadRestrictor = 'rootOnly', limits = defaultLoadLimits): Loader {
-  return new Loader({ fs: new MemoryFileSystem(files), restrictor, limits, buildRoot: root, filesRead: 0, schema: undefined }, root);
+  return new Loader({ fs: new MemoryFileSystem(files), restrictor, limits, buildRoot: root, filesRead: 0, openApi: initialOpenApiState }, root);
 }
 
 describe('Loader', () => {

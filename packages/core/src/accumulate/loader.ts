@@ -1,5 +1,5 @@
 import { KustomizeError } from '../errors.js';
-import type { SchemaLookup } from '@kustomize-ts/patches';
+import type { OpenApiState } from '../build/openapi.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import { isWithin, relative, resolve } from '../fs/path.js';
 
@@ -27,8 +27,8 @@ export interface LoadSession {
   /** The directory the build started in: paths in messages are relative to it. */
   readonly buildRoot: string;
   filesRead: number;
-  /** The strategic-merge schema in force: kustomize's is global and each loaded kustomization may replace it. */
-  schema: SchemaLookup | undefined;
+  /** The strategic-merge schema in force: kustomize's is global, chosen by the first kustomization that names one. */
+  openApi: OpenApiState;
 }
 
 /**

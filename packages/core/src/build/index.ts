@@ -8,7 +8,7 @@ import { sortResources } from '../order/sort.js';
 import type { Resource } from '../resource/resource.js';
 import { emitDocuments } from '../yaml/index.js';
 import { decorate, finishBuild } from './finish.js';
-import { schemaAfterLoading } from './openapi.js';
+import { initialOpenApiState, schemaAfterLoading } from './openapi.js';
 import { accumulateTarget } from './target.js';
 
 /** How `--reorder` asks for output order: `legacy` sorts by kind, `none` keeps input order. */
@@ -57,11 +57,11 @@ export function build(options: BuildOptions): BuildResult {
     limits: { ...defaultLoadLimits, ...options.limits },
     buildRoot: root,
     filesRead: 0,
-    schema: undefined,
+    openApi: initialOpenApiState,
   };
   const loader = new Loader(session, root);
   const kustomization = loadKustomization(options.fs, root);
-  session.schema = schemaAfterLoading(session.schema, kustomization, loader);
+  session.openApi = schemaAfterLoading(session.openApi, kustomization, loader);
   // kustomize tracks origins whenever buildMetadata lists anything, and drops what was not asked for at the end.
   const tracksOrigin = kustomization.buildMetadata.length > 0;
   const accumulation = accumulateTarget(loader, kustomization, { originPath: tracksOrigin ? '' : undefined, buildMetadata: kustomization.buildMetadata });

@@ -7,22 +7,31 @@ import { parseYaml } from '../yaml/index.js';
 /** The only OpenAPI version kustomize v5.5.0 has built in. */
 const builtinVersion = 'v1.21.2';
 
+/** The strategic-merge schema of a build: `undefined` for the built-in one; `fixed` once a kustomization chose one. */
+export interface OpenApiState {
+  readonly schema: SchemaLookup | undefined;
+  readonly fixed: boolean;
+}
+
+/** No kustomization has chosen a schema yet. */
+export const initialOpenApiState: OpenApiState = { schema: undefined, fixed: false };
+
 /**
- * The schema for strategic merges after loading `kustomization`, as kustomize's openapi.SetSchema, which
- * every loaded kustomization calls in turn: `openapi: {path}` installs a custom schema (merged over the
- * built-in one), `openapi: {version}` the built-in one, and no `openapi` field leaves the current one.
+ * The schema state after loading `kustomization`, as kustomize's openapi.SetSchema: the first kustomization
+ * loaded (the build root first, then bases and components in load order) that has an `openapi` field
+ * fixes the schema for the whole build — `path` a custom one (over the built-in one), `version` the built-in
+ * one; later ones are still read and checked, but change nothing.
  */
-export function schemaAfterLoading(current: SchemaLookup | undefined, kustomization: Kustomization, loader: Loader): SchemaLookup | undefined {
+export function schemaAfterLoading(state: OpenApiState, kustomization: Kustomization, loader: Loader): OpenApiState {
   const { path, version } = kustomization.openapi;
   const field = { file: loader.display(kustomization.file), field: 'openapi' };
-  if (path !== undefined) {
+  const custom = path === undefined ? undefined : parseYaml(loader.readText(path), loader.display(loader.resolve(path)));
+  if (state.fixed) return state;
+  if (custom !== undefined) {
     if (version !== undefined) throw new KustomizeError('invalid-kustomization', 'builtin version and custom schema provided, cannot use both', field, 'give either openapi.path or openapi.version');
-    const file = loader.display(loader.resolve(path));
-    return combineSchemas(schemaFromOpenApi(parseYaml(loader.readText(path), file)), builtinSchema);
+    return { schema: combineSchemas(schemaFromOpenApi(custom), builtinSchema), fixed: true };
   }
-  if (version !== undefined && version !== '') {
-    if (version !== builtinVersion) throw new KustomizeError('invalid-kustomization', 'the specified OpenAPI version is not built in', field, `the built-in version is ${builtinVersion}; give openapi.path for another schema`);
-    return undefined;
-  }
-  return current;
+  if (version === undefined || version === '') return state;
+  if (version !== builtinVersion) throw new KustomizeError('invalid-kustomization', 'the specified OpenAPI version is not built in', field, `the built-in version is ${builtinVersion}; give openapi.path for another schema`);
+  return { schema: undefined, fixed: true };
 }

@@ -82,7 +82,7 @@ function accumulateDirectory(loader: Loader, path: string, isComponent: boolean,
   }
   const child = loader.child(path);
   const kustomization = loadKustomization(loader.session.fs, child.root);
-  loader.session.schema = schemaAfterLoading(loader.session.schema, kustomization, child);
+  loader.session.openApi = schemaAfterLoading(loader.session.openApi, kustomization, child);
   if (isComponent && kustomization.kind !== 'Component') {
     throw new KustomizeError('invalid-kustomization', `accumulating components: expected kind 'Component' for path '${loader.display(child.root)}' but got '${kustomization.kind}'`, { file: loader.display(kustomization.file), field: 'kind' }, `list it under resources, or make it kind: Component`);
   }

@@ -97,11 +97,11 @@ function dropEmpty(resources: Resource[]): Resource[] {
 
 function strategicMergeSteps(k: Kustomization, loader: Loader): Step[] {
   if (k.patchesStrategicMerge.length === 0) return [];
-  return [{ kind: 'PatchStrategicMergeTransformer', run: (r) => runStrategicMergePatches(r, k.patchesStrategicMerge, loader, loader.session.schema) }];
+  return [{ kind: 'PatchStrategicMergeTransformer', run: (r) => runStrategicMergePatches(r, k.patchesStrategicMerge, loader, loader.session.openApi.schema) }];
 }
 
 function patchSteps(k: Kustomization, loader: Loader): Step[] {
-  return k.patches.map((entry) => ({ kind: 'PatchTransformer', run: (r: readonly Resource[]) => runPatchEntry(r, entry, loader, loader.session.schema) }));
+  return k.patches.map((entry) => ({ kind: 'PatchTransformer', run: (r: readonly Resource[]) => runPatchEntry(r, entry, loader, loader.session.openApi.schema) }));
 }
 
 function json6902Steps(k: Kustomization, loader: Loader): Step[] {
