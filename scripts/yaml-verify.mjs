@@ -97,7 +97,10 @@ function compareOne(text) {
   compared++;
   const expected = kubectl(text);
   const actual = ours(text);
-  if (!expected.ok && !actual.ok) bothFailed++;
+  if (!expected.ok && !actual.ok) {
+    bothFailed++;
+    if (process.env.SHOW_REJECTED && bothFailed <= Number(process.env.SHOW_REJECTED)) console.log(`both rejected:\n  kubectl: ${expected.out.slice(-300)}\n  ours:    ${actual.out}`);
+  }
   if (expected.ok !== actual.ok || (expected.ok && expected.out !== actual.out)) report(text, expected.ok ? expected.out : `ERROR ${expected.out}`, actual.ok ? actual.out : `ERROR ${actual.out}`);
 }
 
@@ -128,21 +131,31 @@ function emitMode() {
 }
 
 // YAML text: scalars in every style, with tags, inside block and flow collections, anchors.
-const plainScalar = fc.oneof(fc.constantFrom(...words.filter((w) => w !== '' && !/[\n\t'"#]|^[-?:,[\]{}&*!|>%@`]|: | $|^ /.test(w))), fc.constantFrom('1', '-1', '0', '007', '0x_1', '1__0', '1e400', '1e-400', '.5_5', '1_0.5', '0b-1', '-0b11', '0o-7', '9223372036854775807', '-9223372036854775808', '9223372036854775808', '18446744073709551616', '2001-02-30', '2001-1-2', '0001-01-01', '2001-12-14   21:59:43', '2001-12-14T24:00:00Z', '2001-12-14T21:59:43.123456789123Z', '2001-12-14T21:59:43+24:00', 'True', 'tRue', 'NULL', 'nULL', '.NaN', '+.inf', '1.0', '-.5e-3', '+12_3', '0.', '0x1p3', 'Yes', 'ON'));
-const quoted = fc.oneof(trickyString.map((s) => JSON.stringify(s).replace(/\\u00([0-9a-f]{2})/g, '\\x$1')), trickyString.map((s) => `'${s.replace(/'/g, "''").replace(/\n/g, '\n\n')}'`), fc.constantFrom('"a\\\n  b"', '"a \\\n  b"', '"\\tx\\ y"', '"\\N\\_\\L\\P"', '"a\n\n  b\n c"', "'a\n  b'", '"\\x41\\u00e9\\U0001F600"'));
-const tag = fc.constantFrom('', '', '', '!!str ', '!!int ', '!!float ', '!!bool ', '!!null ', '!!timestamp ', '!custom ', '! ', '!!binary ');
-const scalarText = fc.oneof(plainScalar, quoted);
-const blockScalar = fc.tuple(fc.constantFrom('|', '>', '|-', '>-', '|+', '>+', '|2', '>1-'), fc.array(fc.constantFrom('text', '  more', '', 'a b', ' lead', 'trail ', '# no'), { minLength: 1, maxLength: 4 })).map(([h, lines]) => `${h}\n${lines.map((l) => (l === '' ? '' : `    ${l}`)).join('\n')}\n`);
+const printable = (text) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff\u2028\u2029\u0085\r]/.test(text);
+const plainScalar = fc.oneof(
+  fc.constantFrom(...words.filter((w) => w !== '' && !/[\n\t'"#\u0085]|^[-?:,[\]{}&*!|>%@`]|: | $|^ |^---|^\.\.\./.test(w))),
+  fc.constantFrom('1', '-1', '0', '007', '0x_1', '1__0', '1e400', '1e-400', '.5_5', '1_0.5', '0b-1', '-0b11', '0o-7', '9007199254740991', '2001-02-30', '2001-1-2', '0001-01-01', '2001-12-14   21:59:43', '2001-12-14T24:00:00Z', '2001-12-14T21:59:43.123456789123Z', '2001-12-14T21:59:43+24:00', 'True', 'tRue', 'NULL', 'nULL', '.NaN', '+.inf', '1.0', '-.5e-3', '+12_3', '0.', '0x1p3', 'Yes', 'ON', 'a b  c', 'a#b', 'é ü', '😀'),
+);
+const singleLine = trickyString.filter((t) => printable(t) && !t.includes('\n'));
+const doubleQuoted = (t) => JSON.stringify(t).replace(/\\u00([0-9a-f]{2})/g, '\\x$1').replace(/\u2028/g, '\\L').replace(/\u2029/g, '\\P').replace(/\u0085/g, '\\N');
+const singleQuoted = (t) => `'${t.replace(/'/g, "''")}'`;
+const quotedKey = fc.oneof(singleLine.map(doubleQuoted), singleLine.filter((t) => !t.includes('\t')).map(singleQuoted));
+const quotedValue = fc.oneof(
+  trickyString.map(doubleQuoted),
+  trickyString.filter(printable).map((t) => singleQuoted(t).replace(/\n/g, '\n\n      ')),
+  fc.constantFrom('"a\\\n      b"', '"a \\\n      b"', '"\\tx\\ y"', '"\\N\\_\\L\\P"', '"a\n\n      b\n       c"', "'a\n      b'", '"\\x41\\u00e9\\U0001F600"', '"\\/"', '"\\\'"', '"a\tb"', '"\\uD800"'),
+);
+const tag = fc.oneof({ weight: 12, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('!!str ', '!!int ', '!!float ', '!!bool ', '!!null ', '!!timestamp ', '!custom ', '! ', '!!binary ') });
+const blockScalar = fc.tuple(fc.constantFrom('|', '>', '|-', '>-', '|+', '>+', '|2', '>1-', '|4'), fc.array(fc.constantFrom('text', '  more', '', 'a b', ' lead', 'trail ', '# no', 'x\ty'), { minLength: 1, maxLength: 4 })).map(([h, lines]) => `${h}\n${lines.map((l) => (l === '' ? '' : `      ${l}`)).join('\n')}\n`);
+const collection = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('[a, b, {c: d}]', '{a: 1, b: [x]}', '[]', '{}', '&anc2 [1, 2]', '*anc', '&m2 {p: 1, q: 2}', '{<<: *m, q: 3}', '{<<: [*m, {r: 4}], p: 0}', '{"<<": 1, a: 2}', '', '[a, [b, [c]]]', '{? a, b: }', '[*m, *m]', '{a: {"b": c}}', '[a, , b]', '{a: [b, c], d: }', '\n      - x\n      -\n      - ? y\n      - z: &z\n        w: *z') }, { weight: 1, arbitrary: fc.constantFrom('{<<: *anc}', '{a: 1, a: 2}', '{1: a}') });
 
 function yamlMode() {
-  const entry = fc.tuple(fc.oneof(plainScalar, quoted, fc.constantFrom('k', 'x1', '"q"', "'s'", '? complex')), tag, fc.oneof(scalarText, scalarText, blockScalar, fc.constantFrom('[a, b, {c: d}]', '{a: 1, b: [x]}', '[]', '{}', '&anc [1, 2]', '*anc', '&m {p: 1, q: 2}', '{<<: *m, q: 3}', '{<<: [*m, {r: 4}], p: 0}', '')));
-  const docs = fc.sample(fc.array(entry, { minLength: 1, maxLength: 6 }), { numRuns: runs, seed });
+  const value = fc.oneof(fc.tuple(tag, fc.oneof(plainScalar, plainScalar, quotedValue, blockScalar)).map(([t, v]) => t + v), collection);
+  const stringKey = plainScalar.filter((k) => /^[a-zA-Z]/.test(k) && !/^(y|n|yes|no|on|off|true|false|null)$/i.test(k));
+  const entry = fc.tuple(fc.oneof({ weight: 1, arbitrary: plainScalar }, { weight: 3, arbitrary: stringKey }, { weight: 6, arbitrary: quotedKey }), value);
+  const docs = fc.sample(fc.array(entry, { minLength: 1, maxLength: 4 }), { numRuns: runs, seed });
   const documents = docs.map((entries, index) => {
-    const body = entries.map(([key, t, value], i) => {
-      const v = value.includes('\n') && !value.startsWith('|') && !value.startsWith('>') ? value.replace(/\n/g, '\n    ') : value;
-      const keyText = key === '? complex' ? 'k' : key;
-      return `  f${i}:\n    ${keyText}: ${t}${v}`;
-    });
+    const body = entries.map(([key, v], i) => `  f${i}:\n    ${key}: ${v}`);
     const anchors = '  anchors:\n    a: &anc [1, 2]\n    m: &m {p: 1, q: 2}';
     return `apiVersion: test.example/v1\nkind: Thing\nmetadata:\n  name: t${String(index).padStart(5, '0')}\ndata:\n${anchors}\n${body.join('\n')}`;
   });

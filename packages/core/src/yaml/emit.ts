@@ -7,6 +7,7 @@
  */
 import { KustomizeError } from '../errors.js';
 import type { JsonObject, JsonValue } from '../json.js';
+import { isBreak, isPrintable } from './chars.js';
 import { formatGoYamlNumber } from './go-number.js';
 import { compareKeys } from './key-order.js';
 import { isPlainStringForV2 } from './resolve.js';
@@ -16,7 +17,6 @@ const BEST_WIDTH = 80;
 const BEST_INDENT = 2;
 /** Longest key (in UTF-8 bytes) libyaml writes as `key: value`; longer keys use `? key`. */
 const MAX_SIMPLE_KEY_LENGTH = 128;
-const NEL = 0x85;
 
 const enum ScalarStyle {
   Plain,
@@ -448,20 +448,6 @@ function chompingIndicator(text: string): string {
   if (!isBreak(last)) return '-';
   if (chars.length === 1) return '+';
   return isBreak(chars[chars.length - 2]!.codePointAt(0)!) ? '+' : '';
-}
-
-/** libyaml's `is_printable` for a code point: what may appear unescaped. */
-function isPrintable(code: number): boolean {
-  return (
-    code === 0x0a ||
-    (code >= 0x20 && code <= 0x7e) ||
-    (code >= 0xa0 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff)
-  );
-}
-
-function isBreak(code: number): boolean {
-  return code === 0x0a || code === 0x0d || code === NEL || code === 0x2028 || code === 0x2029;
 }
 
 const SHORT_ESCAPES: Readonly<Record<number, string>> = {

@@ -24,6 +24,7 @@ import { KustomizeError } from '../errors.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import { formatGoFloat32G } from './go-number.js';
 import { decodeDoubleQuoted, QuotedScalarError } from './quoted.js';
+import { emptyPlainBecomesString, refoldLikeYamlV3, type ScalarPlace } from './reencode.js';
 import { type GoYamlVersion, type ResolvedScalar, resolveScalar } from './resolve.js';
 import { InvalidSeparatorError, normaliseLineEnds, splitDocuments } from './split.js';
 import { formatRfc3339Nano } from './timestamp.js';
@@ -201,7 +202,10 @@ class DocumentConverter {
     private readonly version: GoYamlVersion,
   ) {}
 
-  /** Binds every alias to the node its anchor names at that point of the document, as go-yaml's parser does. */
+  /**
+   * Binds every alias to the node its anchor names at that point of the document, as go-yaml's
+   * parser does, and checks every double-quoted scalar's escapes.
+   */
   bindAliases(root: YamlNode): void {
     const anchors = new Map<string, YamlNode>();
     const pending: MaybeNode[] = [root];
@@ -215,7 +219,9 @@ class DocumentConverter {
         continue;
       }
       if (node.anchor !== undefined) anchors.set(node.anchor, node);
-      if (isMap(node)) {
+      // libyaml rejects a bad escape while reading, even in a node that merging drops later.
+      if (isScalar(node)) this.scalarText(node);
+      else if (isMap(node)) {
         for (let i = node.items.length - 1; i >= 0; i--) {
           const pair = node.items[i]!;
           pending.push(pair.value as MaybeNode, pair.key as MaybeNode);
@@ -226,9 +232,13 @@ class DocumentConverter {
     }
   }
 
-  /** The JSON of `node`; `topLevel` for the root of a kustomize resource, whose keys go-yaml stringifies. */
-  convert(node: MaybeNode, topLevel: boolean): JsonValue {
-    if (node === null || node === undefined) return null;
+  /**
+   * The JSON of `node`; `topLevel` for the root of a kustomize resource, whose keys go-yaml
+   * stringifies; `place` is where the node sits (inside a flow collection or not).
+   */
+  convert(node: MaybeNode, topLevel: boolean, place: ScalarPlace = 'block'): JsonValue {
+    // An absent value (`? a` with no `:`) is an empty plain scalar.
+    if (node === null || node === undefined) return this.version === 'v3' && emptyPlainBecomesString(place) ? '' : null;
     if (this.expansionDepth > 0 && ++this.expandedNodes > EXPANSION_LIMIT) {
       throw new KustomizeError(
         'limit-exceeded',
@@ -237,9 +247,12 @@ class DocumentConverter {
         'use fewer nested aliases',
       );
     }
-    if (isAlias(node)) return this.expand(() => this.convert(this.target(node), topLevel));
-    if (isScalar(node)) return this.scalarValue(node);
-    if (isSeq(node)) return node.items.map((item) => this.convert(item as MaybeNode, false));
+    if (isAlias(node)) return this.expand(() => this.convert(this.target(node), topLevel, place));
+    if (isScalar(node)) return this.scalarJson(node, this.resolve(node, place));
+    if (isSeq(node)) {
+      const itemPlace = node.flow ? 'flow' : 'block';
+      return node.items.map((item) => this.convert(item as MaybeNode, false, itemPlace));
+    }
     if (isMap(node)) {
       this.active.add(node);
       try {
@@ -272,10 +285,11 @@ class DocumentConverter {
   /** A mapping after kyaml's `DeAnchor` (merges) and yaml.v3's decode into `map[string]interface{}`. */
   private kyamlMapping(node: YAMLMap, topLevel: boolean): JsonObject {
     const result: JsonObject = {};
+    const place = node.flow ? 'flow' : 'block';
     for (const entry of this.kyamlEntries(node)) {
       const key = topLevel ? this.topLevelKey(entry.key) : this.nestedKey(entry.key);
-      const value = entry.merged ? this.expand(() => this.convert(entry.value, false)) : this.convert(entry.value, false);
-      setOwn(result, key, value);
+      const convert = (): JsonValue => this.convert(entry.value, false, place);
+      setOwn(result, key, entry.merged ? this.expand(convert) : convert());
     }
     return result;
   }
@@ -358,14 +372,14 @@ class DocumentConverter {
     const node = isAlias(key) ? this.target(key) : key;
     if (node === null || node === undefined) return { node: null, resolved: { tag: '!!null' } };
     if (!isScalar(node)) throw this.error(node, 'a mapping key must be a scalar, not a collection');
-    return { node, resolved: this.resolve(node) };
+    return { node, resolved: this.resolve(node, 'key') };
   }
 
   /** A key of a resource's top-level mapping: yaml.v3 decodes it into a Go string, keeping its text. */
   private topLevelKey(key: MaybeNode): string {
     const { node, resolved } = this.resolvedKey(key);
     if (node === null || resolved.tag === '!!null') throw this.error(node, 'a mapping key must not be null');
-    return resolved.tag === '!!binary' ? (this.scalarJson(node, resolved) as string) : this.scalarText(node);
+    return resolved.tag === '!!binary' || resolved.tag === '!!str' ? String(this.scalarJson(node, resolved)) : this.scalarText(node);
   }
 
   /** A key below the top level: yaml.v3 builds a `map[string]interface{}` only when every key is a string. */
@@ -375,7 +389,7 @@ class DocumentConverter {
       const text = node === null ? '' : this.scalarText(node);
       throw this.error(node, `mapping key ${JSON.stringify(text)} is not a string (${resolved.tag}); kustomize cannot print such a mapping`);
     }
-    return this.scalarText(node);
+    return String(this.scalarJson(node, resolved));
   }
 
   // ---- sigs.k8s.io/yaml (yaml.v2) ----
@@ -389,7 +403,7 @@ class DocumentConverter {
       if (isScalar(key) && this.isV2MergeKey(key)) {
         this.mergeV2(result, value, key);
       } else {
-        setOwn(result, this.sigsYamlKey(key), this.convert(value, false));
+        setOwn(result, this.sigsYamlKey(key), this.convert(value, false, node.flow ? 'flow' : 'block'));
       }
     }
     return result;
@@ -436,20 +450,18 @@ class DocumentConverter {
 
   // ---- scalars ----
 
-  private scalarValue(node: Scalar): JsonValue {
-    return this.scalarJson(node, this.resolve(node));
-  }
-
-  /** The scalar's meaning under go-yaml's rules for its tag and style. */
-  private resolve(node: Scalar): ResolvedScalar {
+  /** The scalar's meaning under go-yaml's rules for its tag and style (and, for kyaml, its place). */
+  private resolve(node: Scalar, place: ScalarPlace): ResolvedScalar {
     const tag = shortTag(node.tag);
-    const text = this.scalarText(node);
     const quoted = node.type !== 'PLAIN';
     try {
       if (this.version === 'v3') {
+        const text = node.type === 'BLOCK_FOLDED' ? refoldLikeYamlV3(this.scalarText(node), place) : this.scalarText(node);
         if (tag === '!!str' || (tag === '' && quoted)) return { tag: '!!str', value: text };
+        if (tag === '' && text === '' && emptyPlainBecomesString(place)) return { tag: '!!str', value: '' };
         return resolveScalar(tag, text, 'v3');
       }
+      const text = this.scalarText(node);
       if (node.tag === '!') return { tag: '!', value: text };
       if (tag === '' && quoted) return { tag: '!!str', value: text };
       return resolveScalar(tag, text, 'v2');

@@ -3,6 +3,7 @@
  * YAML 1.2, which differs in small ways: libyaml accepts `\'` and `\<TAB>`, rejects `\/` and
  * surrogate code points, and treats LS/PS as line breaks when folding.
  */
+import { isBreakChar } from './chars.js';
 
 /** A problem in a double-quoted scalar, with the offset (in the quoted text) where it lies. */
 export class QuotedScalarError extends Error {
@@ -41,9 +42,6 @@ function isBlank(char: string | undefined): boolean {
   return char === ' ' || char === '\t';
 }
 
-function isBreak(char: string | undefined): boolean {
-  return char === '\n' || char === '\r' || char === '\u0085' || char === '\u2028' || char === '\u2029';
-}
 
 /** The break as libyaml's `read_line` keeps it: CR, LF, CRLF and NEL become `\n`; LS and PS stay. */
 function readBreak(source: string, index: number): { text: string; length: number } {
@@ -63,7 +61,7 @@ export function decodeDoubleQuoted(source: string): string {
   while (i < end) {
     let leadingBlanks = false;
     // Non-blank characters, escapes included.
-    while (i < end && !isBlank(source[i]) && !isBreak(source[i])) {
+    while (i < end && !isBlank(source[i]) && !isBreakChar(source[i])) {
       const char = source[i]!;
       if (char !== '\\') {
         value += char;
@@ -71,7 +69,7 @@ export function decodeDoubleQuoted(source: string): string {
         continue;
       }
       const code = source[i + 1];
-      if (isBreak(code)) {
+      if (isBreakChar(code)) {
         // An escaped line break joins the lines without a space.
         i += 1 + readBreak(source, i + 1).length;
         leadingBlanks = true;
@@ -101,7 +99,7 @@ export function decodeDoubleQuoted(source: string): string {
     let whitespace = '';
     let leadingBreak = '';
     let trailingBreaks = '';
-    while (i < end && (isBlank(source[i]) || isBreak(source[i]))) {
+    while (i < end && (isBlank(source[i]) || isBreakChar(source[i]))) {
       if (isBlank(source[i])) {
         if (!leadingBlanks) whitespace += source[i];
         i++;
