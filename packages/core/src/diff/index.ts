@@ -1,5 +1,5 @@
 /** Diffs: of lines (unified diffs, three-way merges) and of two builds' resources. */
-export { diffLines, mergeLines, unifiedDiff, type LineHunk, type LineMerge, type UnifiedDiffOptions } from './lines.js';
+export { diffLines, mergeLines, splitLines, unifiedDiff, type LineHunk, type LineMerge, type UnifiedDiffOptions } from './lines.js';
 export {
   diffResources,
   formatResourceDiff,

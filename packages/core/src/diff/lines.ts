@@ -130,8 +130,8 @@ export interface UnifiedDiffOptions {
  * A last line without a newline is marked `\ No newline at end of file`.
  */
 export function unifiedDiff(before: string, after: string, options: UnifiedDiffOptions): string {
-  const a = splitKeepingNewlines(before);
-  const b = splitKeepingNewlines(after);
+  const a = splitLines(before);
+  const b = splitLines(after);
   const hunks = diffLines(a, b);
   if (hunks.length === 0) return '';
   const context = options.context ?? 3;
@@ -157,7 +157,7 @@ export function unifiedDiff(before: string, after: string, options: UnifiedDiffO
 }
 
 /** Lines of `text`, each with its newline when it has one, so a missing final newline is a difference. */
-function splitKeepingNewlines(text: string): string[] {
+export function splitLines(text: string): string[] {
   const lines = text.split(/(?<=\n)/);
   return lines.length === 1 && lines[0] === '' ? [] : lines;
 }

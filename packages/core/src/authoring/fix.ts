@@ -1,0 +1,165 @@
+/**
+ * `kustomize edit fix`: deprecated fields moved to the fields that replace them, as kustomize's
+ * `FixKustomization` and `FixKustomizationPreMarshalling` do, then the build compared before and after.
+ */
+import { build } from '../build/index.js';
+import { unifiedDiff } from '../diff/lines.js';
+import { KustomizeError } from '../errors.js';
+import type { EntryKind, FileSystem } from '../fs/filesystem.js';
+import { resolve } from '../fs/path.js';
+import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../json.js';
+import { appendToList, deleteKey, findPair, getNode, insertField, renameField, setField, type KustomizationDocument } from './document.js';
+import { isEmptyField } from './kustfile.js';
+import { isSeq, type YAMLMap } from 'yaml';
+
+/**
+ * Fixes the kustomization in `document`: `apiVersion` and `kind` added when missing (at the top); `bases`
+ * into `resources`, `imageTags` into `images`, `patchesJson6902` and `patchesStrategicMerge` into `patches`
+ * (a strategic-merge entry naming a file becomes `path`, other text `patch`), `commonLabels` into a `labels`
+ * entry with `includeSelectors: true`, generators' `env` into `envs`, `helmChartInflationGenerator` into
+ * `helmCharts` and `helmGlobals`. A field that moves to a missing field is renamed in place. Then the
+ * directory is built with the old and the new file, and a difference is added to `notes` as kustomize warns.
+ *
+ * @throws KustomizeError when a label is in both `commonLabels` and `labels`.
+ */
+export function fixKustomization(document: KustomizationDocument, fs: FileSystem, directory: string, notes: string[]): void {
+  const model = document.model();
+  const root = document.root;
+  const list = (field: string): JsonValue[] => {
+    const value = getOwn(model, field);
+    return Array.isArray(value) ? value : [];
+  };
+  const commonLabels = getOwn(model, 'commonLabels');
+  if (isJsonObject(commonLabels) && Object.keys(commonLabels).length > 0) {
+    for (const label of list('labels').filter(isJsonObject)) {
+      const pairs = getOwn(label, 'pairs');
+      const clash = isJsonObject(pairs) ? Object.keys(pairs).find((key) => getOwn(commonLabels, key) !== undefined) : undefined;
+      if (clash !== undefined) throw new KustomizeError('invalid-kustomization', `label name '${clash}' exists in both commonLabels and labels`, { file: document.file, field: 'commonLabels' });
+    }
+  }
+  addTypeFields(document, model);
+  moveInto(root, 'bases', 'resources', list('bases'));
+  moveInto(root, 'imageTags', 'images', list('imageTags'));
+  for (const field of ['configMapGenerator', 'secretGenerator']) moveEnvIntoEnvs(root, field, list(field));
+  fixHelm(root, model, list('helmChartInflationGenerator'));
+  moveInto(root, 'patchesJson6902', 'patches', list('patchesJson6902'));
+  const strategicMerge = list('patchesStrategicMerge').map((entry): JsonObject => {
+    const text = String(entry);
+    return isFile(fs, resolve(directory, text)) ? { path: text } : { patch: text };
+  });
+  moveInto(root, 'patchesStrategicMerge', 'patches', strategicMerge);
+  if (isJsonObject(commonLabels)) moveInto(root, 'commonLabels', 'labels', isEmptyField(commonLabels) ? [] : [{ pairs: commonLabels, includeSelectors: true }]);
+  notes.push(...buildDifference(fs, directory, document));
+}
+
+function isFile(fs: FileSystem, path: string): boolean {
+  return fs.kind(path) === 'file';
+}
+
+function addTypeFields(document: KustomizationDocument, model: JsonObject): void {
+  const kind = (getOwn(model, 'kind') as string | undefined) ?? '';
+  const apiVersion = (getOwn(model, 'apiVersion') as string | undefined) ?? '';
+  if (apiVersion === '') {
+    deleteKey(document.root, 'apiVersion', true);
+    insertField(document.root, 0, 'apiVersion', kind === 'Component' ? 'kustomize.config.k8s.io/v1alpha1' : 'kustomize.config.k8s.io/v1beta1');
+  }
+  if (kind === '') {
+    deleteKey(document.root, 'kind', true);
+    const after = document.root.items.indexOf(findPair(document.root, 'apiVersion', true)!);
+    insertField(document.root, after + 1, 'kind', 'Kustomization');
+  }
+}
+
+/** Moves the `items` of the deprecated list field `from` to the end of `to`; `from` is renamed when `to` is missing. */
+function moveInto(root: YAMLMap, from: string, to: string, items: readonly JsonValue[]): void {
+  if (!findPair(root, from, true)) return;
+  if (items.length > 0 && !isSeq(getNode(root, to, true))) {
+    deleteKey(root, to, true);
+    renameField(root, from, to, [...items]);
+    return;
+  }
+  appendToList(root, to, items, true);
+  deleteKey(root, from, true);
+}
+
+function moveEnvIntoEnvs(root: YAMLMap, field: string, entries: readonly JsonValue[]): void {
+  const list = getNode(root, field, true);
+  if (!isSeq(list)) return;
+  entries.forEach((entry, i) => {
+    const env = isJsonObject(entry) ? getOwn(entry, 'env') : undefined;
+    const item = list.items[i];
+    if (typeof env !== 'string' || env === '' || !item || !('items' in (item as object))) return;
+    const map = item as YAMLMap;
+    appendToList(map, 'envs', [env]);
+    deleteKey(map, 'env');
+  });
+}
+
+/** kustomize's `SplitHelmParameters`: each old entry becomes a chart; the last chart and helm homes become globals. */
+function fixHelm(root: YAMLMap, model: JsonObject, old: readonly JsonValue[]): void {
+  if (!findPair(root, 'helmChartInflationGenerator', true)) return;
+  const globals: JsonObject = {};
+  const charts = old.filter(isJsonObject).map((entry) => {
+    const text = (key: string) => (getOwn(entry, key) as string | undefined) ?? '';
+    if (text('helmHome') !== '') globals['configHome'] = text('helmHome');
+    if (text('chartHome') !== '') globals['chartHome'] = text('chartHome');
+    const chart: JsonObject = {};
+    const copy = (to: string, value: JsonValue | undefined) => {
+      if (!isEmptyField(value)) chart[to] = value!;
+    };
+    copy('name', text('chartName'));
+    copy('version', text('chartVersion'));
+    copy('repo', text('chartRepoUrl'));
+    copy('valuesFile', text('values'));
+    copy('valuesInline', getOwn(entry, 'valuesLocal'));
+    copy('valuesMerge', text('valuesMerge'));
+    copy('releaseName', text('releaseName'));
+    return chart;
+  });
+  if (getOwn(model, 'helmGlobals') === undefined && Object.keys(globals).length > 0) setField(root, 'helmGlobals', globals);
+  moveInto(root, 'helmChartInflationGenerator', 'helmCharts', charts);
+}
+
+/** A file system that shows `files` in place of what `base` has there. */
+class ReplacedFiles implements FileSystem {
+  constructor(
+    private readonly base: FileSystem,
+    private readonly files: ReadonlyMap<string, Uint8Array>,
+  ) {}
+
+  kind(path: string): EntryKind | undefined {
+    return this.files.has(path) ? 'file' : this.base.kind(path);
+  }
+
+  readFile(path: string): Uint8Array {
+    return this.files.get(path) ?? this.base.readFile(path);
+  }
+
+  readDir(path: string): string[] {
+    return this.base.readDir(path);
+  }
+
+  realPath(path: string): string {
+    return this.base.realPath(path);
+  }
+}
+
+/** kustomize's warnings after `edit fix`: the fixed kustomization fails to build, or builds differently. */
+function buildDifference(fs: FileSystem, directory: string, document: KustomizationDocument): string[] {
+  const before = tryBuild(fs, directory);
+  const fixed = new ReplacedFiles(fs, new Map([[document.file, new TextEncoder().encode(document.print())]]));
+  const after = tryBuild(fixed, directory);
+  if (after.error !== undefined) return [`Warning: 'Fixed' kustomization now produces the error when running \`kustomize build\`: ${after.error}`];
+  if (after.yaml === before.yaml) return [];
+  const diff = unifiedDiff(before.yaml ?? '', after.yaml ?? '', { fromFile: 'build before fix', toFile: 'build after fix' });
+  return [`Warning: 'Fixed' kustomization now produces different output when running \`kustomize build\`:\n${diff}`];
+}
+
+function tryBuild(fs: FileSystem, directory: string): { yaml?: string; error?: string } {
+  try {
+    return { yaml: build({ fs, path: directory }).yaml };
+  } catch (error) {
+    if (error instanceof KustomizeError) return { error: error.toOneLine() };
+    throw error;
+  }
+}
