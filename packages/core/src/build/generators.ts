@@ -4,11 +4,13 @@ import { generateConfigMap, generateSecret, mergeGenerated, mergeGeneratorOption
 import type { Kustomization } from '../kustomization/types.js';
 import type { Resource } from '../resource/resource.js';
 import { joinOriginPath } from './origin.js';
+import { runPluginGenerators } from './plugins.js';
 import type { TargetContext } from './target.js';
 
 /**
  * Runs a kustomization's builtin generators, as kustomize does: every configMapGenerator entry, then every
- * secretGenerator entry, each absorbed into `resources` in turn (create, merge or replace).
+ * secretGenerator entry, each absorbed into `resources` in turn (create, merge or replace), then the
+ * `generators:` plugins.
  */
 export function runGenerators(loader: Loader, kustomization: Kustomization, resources: readonly Resource[], context: TargetContext): Resource[] {
   const loadFile = (path: string) => loader.readBytes(path);
@@ -23,5 +25,5 @@ export function runGenerators(loader: Loader, kustomization: Kustomization, reso
     const options = mergeGeneratorOptions(args.options, kustomization.generatorOptions);
     out = mergeGenerated(out, [generateSecret(args, options, loadFile, origin)]);
   }
-  return out;
+  return runPluginGenerators(loader, kustomization, out, context);
 }

@@ -16,6 +16,7 @@ import { parseYaml } from '../yaml/index.js';
 import type { BuildConfig } from './configurations.js';
 import { builtinTransformerOrigin, recordTransformation } from './origin.js';
 import { runJson6902Entry, runPatchEntry, runStrategicMergePatches } from './patches.js';
+import { runPluginTransformers, runValidators } from './plugins.js';
 import type { TargetContext } from './target.js';
 
 /** One configured builtin transformer, with the plugin kind kustomize would name it by. */
@@ -27,7 +28,7 @@ interface Step {
 /**
  * Runs a kustomization's builtin transformers in kustomize's order (PatchStrategicMerge, Patch, Namespace,
  * Prefix, Suffix, Label, Annotations, PatchJson6902, ReplicaCount, ImageTag, Replacement), then its
- * `transformers:` entries.
+ * `transformers:` entries, then its validators.
  */
 export function runTransformers(loader: Loader, kustomization: Kustomization, resources: readonly Resource[], config: BuildConfig, context: TargetContext): Resource[] {
   const steps: Step[] = [
@@ -42,10 +43,11 @@ export function runTransformers(loader: Loader, kustomization: Kustomization, re
     ...imageSteps(kustomization, config),
     ...replacementSteps(kustomization, loader),
   ];
-  return steps.reduce<Resource[]>((current, step) => {
+  const transformed = steps.reduce<Resource[]>((current, step) => {
     const origin = builtinTransformerOrigin(context.originPath, kustomization.file, step.kind);
     return recordTransformation(dropEmpty(step.run(current)), origin);
   }, [...resources]);
+  return runValidators(loader, kustomization, runPluginTransformers(loader, kustomization, transformed, context), context);
 }
 
 function namespaceSteps(k: Kustomization, config: BuildConfig): Step[] {
