@@ -5,7 +5,9 @@
 // annotation selectors. The same options and seed always write the same bytes.
 //
 //   node bench/generate-tree.mjs OUT_DIR [--resources N] [--overlays D] [--patches P] [--seed S]
+//                                [--patch-kinds both|strategic|json6902]
 //
+// --patch-kinds keeps only one kind of each pair, to tell which kind a difference comes from.
 // The tree to build is OUT_DIR/overlays/stage-D (OUT_DIR/base when D = 0).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -296,19 +298,26 @@ function patchPair(index, appCount, teamCount) {
 }
 
 /** Files of overlay `level` (1-based) of `depth`, with the patch pairs that land on it. */
-function writeOverlay(files, level, depth, patches, appCount, teamCount) {
+function writeOverlay(files, level, depth, patches, patchKinds, appCount, teamCount) {
   const dir = `overlays/stage-${pad(level, 2)}`;
   const parent = level === 1 ? '../../base' : `../stage-${pad(level - 1, 2)}`;
   const entries = [];
   for (let index = level - 1; index < patches; index += depth) {
     const { target, smp, json } = patchPair(index, appCount, teamCount);
-    // Every third pair is written inline, the others as files, as both are common.
-    if (index % 3 === 2) {
-      entries.push({ target, patch: stringify(smp) }, { target, patch: stringify(json) });
-    } else {
-      files.set(`${dir}/patches/smp-${pad(index, 3)}.yaml`, stringify(smp));
-      files.set(`${dir}/patches/json-${pad(index, 3)}.yaml`, stringify(json));
-      entries.push({ path: `patches/smp-${pad(index, 3)}.yaml`, target }, { path: `patches/json-${pad(index, 3)}.yaml`, target });
+    const kept = [
+      ['smp', smp, patchKinds !== 'json6902'],
+      ['json', json, patchKinds !== 'strategic'],
+    ];
+    for (const [prefix, patch, keep] of kept) {
+      if (!keep) continue;
+      // Every third pair is written inline, the others as files, as both are common.
+      if (index % 3 === 2) {
+        entries.push({ target, patch: stringify(patch) });
+      } else {
+        const file = `patches/${prefix}-${pad(index, 3)}.yaml`;
+        files.set(`${dir}/${file}`, stringify(patch));
+        entries.push({ path: file, target });
+      }
     }
   }
   const replicated = [0, 1, 2].map((offset) => (level * 7 + offset * 3) % Math.max(appCount, 1)).filter((app, position, all) => all.indexOf(app) === position);
@@ -341,15 +350,15 @@ function writeOverlay(files, level, depth, patches, appCount, teamCount) {
 /**
  * Writes one benchmark tree under `dir` (emptied first) and returns where to build it and its size.
  *
- * @param {{ dir: string, resources: number, overlays: number, patches: number, seed?: number }} options
+ * @param {{ dir: string, resources: number, overlays: number, patches: number, seed?: number, patchKinds?: 'both' | 'strategic' | 'json6902' }} options
  * @returns {{ buildPath: string, files: number, bytes: number, apps: number }}
  */
-export function generateTree({ dir, resources, overlays, patches, seed = 1 }) {
+export function generateTree({ dir, resources, overlays, patches, seed = 1, patchKinds = 'both' }) {
   const random = seededRandom(seed);
   const { files, appCount, teamCount } = writeBase(resources, random);
   let buildDir = 'base';
   for (let level = 1; level <= overlays; level += 1) {
-    buildDir = writeOverlay(files, level, overlays, patches, appCount, teamCount);
+    buildDir = writeOverlay(files, level, overlays, patches, patchKinds, appCount, teamCount);
   }
   rmSync(dir, { recursive: true, force: true });
   let bytes = 0;
@@ -362,23 +371,29 @@ export function generateTree({ dir, resources, overlays, patches, seed = 1 }) {
   return { buildPath: join(dir, buildDir), files: files.size, bytes, apps: appCount };
 }
 
+const usage = 'usage: node bench/generate-tree.mjs OUT_DIR [--resources N] [--overlays D] [--patches P] [--seed S] [--patch-kinds both|strategic|json6902]';
+
 function parseArguments(argv) {
   const options = { resources: 100, overlays: 3, patches: 10, seed: 1 };
+  let patchKinds = 'both';
   let dir;
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index];
     const key = argument.replace(/^--/, '');
-    if (argument.startsWith('--') && key in options) {
+    if (argument === '--patch-kinds') {
+      patchKinds = argv[(index += 1)];
+      if (!['both', 'strategic', 'json6902'].includes(patchKinds)) throw new Error(`--patch-kinds is both, strategic or json6902\n${usage}`);
+    } else if (argument.startsWith('--') && key in options) {
       options[key] = Number(argv[(index += 1)]);
       if (!Number.isInteger(options[key]) || options[key] < 0) throw new Error(`${argument} needs a whole number`);
     } else if (!argument.startsWith('--') && dir === undefined) {
       dir = resolve(argument);
     } else {
-      throw new Error(`unknown argument ${argument}\nusage: node bench/generate-tree.mjs OUT_DIR [--resources N] [--overlays D] [--patches P] [--seed S]`);
+      throw new Error(`unknown argument ${argument}\n${usage}`);
     }
   }
-  if (dir === undefined) throw new Error('usage: node bench/generate-tree.mjs OUT_DIR [--resources N] [--overlays D] [--patches P] [--seed S]');
-  return { dir, ...options };
+  if (dir === undefined) throw new Error(usage);
+  return { dir, ...options, patchKinds };
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
