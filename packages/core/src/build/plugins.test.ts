@@ -1366,6 +1366,26 @@ metadata:
     },
     error: { message: 'empty file path and empty patch content', file: 'psm.yaml' },
   },
+  roleCheckedFirst: {
+    root: '/app',
+    files: {
+      'app/kustomization.yaml': `generators:
+- |-
+  apiVersion: builtin
+  kind: ConfigMapGenerator
+  metadata:
+    name: g
+  behavior: merge
+  literals: [a=b]
+- |-
+  apiVersion: builtin
+  kind: LabelTransformer
+  metadata:
+    name: l
+`,
+    },
+    error: { message: 'plugin LabelTransformer.builtin.[noGrp]/l.[noNs] not a generator', file: 'kustomization.yaml' },
+  },
 } satisfies Record<string, Tree>;
 
 function buildTree(tree: Tree): string {
@@ -1496,6 +1516,9 @@ describe('refused plugins', () => {
   it('refuses a generator listed as a transformer, and a transformer listed as a generator', () => {
     expectFailure(trees.generatorAsTransformer);
     expectFailure(trees.transformerAsGenerator);
+  });
+  it('checks every plugin of a field before running any (a later misplaced transformer fails before an earlier generator)', () => {
+    expectFailure(trees.roleCheckedFirst);
   });
 });
 

@@ -21,9 +21,11 @@ export const validatedByLabel = 'validated-by';
 
 type PluginField = PluginConfigObject['field'];
 
+type Role = BuiltinPlugin['role'];
+
 /** A plugin ready to run, and the origin kustomize records for what it does (when origins are tracked). */
-interface LoadedPlugin {
-  readonly plugin: BuiltinPlugin;
+interface LoadedPlugin<R extends Role> {
+  readonly plugin: Extract<BuiltinPlugin, { readonly role: R }>;
   readonly config: PluginConfigObject;
   readonly origin: Origin | undefined;
 }
@@ -35,8 +37,7 @@ interface LoadedPlugin {
  */
 export function runPluginGenerators(loader: Loader, kustomization: Kustomization, resources: readonly Resource[], context: TargetContext): Resource[] {
   let out: Resource[] = [...resources];
-  for (const { plugin, config, origin } of loadPlugins(loader, kustomization, 'generators', context)) {
-    if (plugin.role !== 'generator') throw notA('generator', config);
+  for (const { plugin, config, origin } of loadPlugins(loader, kustomization, 'generators', 'generator', context)) {
     const generated = withLocation(config, () => plugin.generate());
     out = mergeGenerated(out, origin === undefined ? generated : generated.map((resource) => (resource.origin ? resource : { ...resource, origin })));
   }
@@ -50,8 +51,7 @@ export function runPluginGenerators(loader: Loader, kustomization: Kustomization
  */
 export function runPluginTransformers(loader: Loader, kustomization: Kustomization, resources: readonly Resource[], context: TargetContext): Resource[] {
   let out: Resource[] = [...resources];
-  for (const { plugin, config, origin } of loadPlugins(loader, kustomization, 'transformers', context)) {
-    if (plugin.role !== 'transformer') throw notA('transformer', config);
+  for (const { plugin, config, origin } of loadPlugins(loader, kustomization, 'transformers', 'transformer', context)) {
     out = withLocation(config, () => plugin.transform(out));
     out = recordTransformation(out, origin);
     out = out.filter((resource) => Object.keys(resource.object).length > 0);
@@ -65,8 +65,7 @@ export function runPluginTransformers(loader: Loader, kustomization: Kustomizati
  */
 export function runValidators(loader: Loader, kustomization: Kustomization, resources: readonly Resource[], context: TargetContext): Resource[] {
   let out: Resource[] = [...resources];
-  for (const { plugin, config } of loadPlugins(loader, kustomization, 'validators', context)) {
-    if (plugin.role !== 'transformer') throw notA('transformer', config);
+  for (const { plugin, config } of loadPlugins(loader, kustomization, 'validators', 'transformer', context)) {
     const validated = withLocation(config, () => plugin.transform(out));
     const change = describeChange(out, validated);
     if (change !== undefined) {
@@ -82,8 +81,11 @@ export function runValidators(loader: Loader, kustomization: Kustomization, reso
   return out;
 }
 
-/** The plugin configurations of one field, configured; kustomize reads inline ones first, then paths. */
-function loadPlugins(loader: Loader, kustomization: Kustomization, field: PluginField, context: TargetContext): LoadedPlugin[] {
+/**
+ * The plugins of one field, configured and checked to play `role`, all before any runs as in kustomize;
+ * kustomize reads inline configurations first, then paths.
+ */
+function loadPlugins<R extends Role>(loader: Loader, kustomization: Kustomization, field: PluginField, role: R, context: TargetContext): LoadedPlugin<R>[] {
   const entries = kustomization[field];
   if (entries.length === 0) return [];
   const kustomizationFile = loader.display(kustomization.file);
@@ -103,7 +105,9 @@ function loadPlugins(loader: Loader, kustomization: Kustomization, field: Plugin
   for (const path of paths) add(accumulateEntry(loader, path, field, kustomizationFile, context), loader.display(loader.resolve(path)));
   return sources.map(({ resource, file }) => {
     const config = pluginConfig(resource, file, field);
-    return { plugin: configurePlugin(config, loader), config, origin: context.originPath === undefined ? undefined : pluginOrigin(resource) };
+    const plugin = configurePlugin(config, loader);
+    if (!playsRole(plugin, role)) throw notA(role, config);
+    return { plugin, config, origin: context.originPath === undefined ? undefined : pluginOrigin(resource) };
   });
 }
 
@@ -152,7 +156,11 @@ function configurePlugin(config: PluginConfigObject, loader: Loader): BuiltinPlu
   return configureBuiltinPlugin(config, loader);
 }
 
-function notA(role: 'generator' | 'transformer', config: PluginConfigObject): KustomizeError {
+function playsRole<R extends Role>(plugin: BuiltinPlugin, role: R): plugin is Extract<BuiltinPlugin, { readonly role: R }> {
+  return plugin.role === role;
+}
+
+function notA(role: Role, config: PluginConfigObject): KustomizeError {
   return new KustomizeError(
     'invalid-kustomization',
     `plugin ${config.plugin} not a ${role}`,
