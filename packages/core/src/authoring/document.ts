@@ -204,13 +204,12 @@ export function setMapEntries(root: YAMLMap, name: string, entries: Readonly<Rec
   for (const [key, value] of Object.entries(entries)) setValue(existing, key, value, { sorted: true });
 }
 
-/** Replaces the pair `from` of `map` by one named `to` holding `value`, in the same place and with its comments. */
-export function renameField(map: YAMLMap, from: string, to: string, value: JsonValue): void {
+/** Renames the pair `from` of `map` to `to` in place, keeping its comments; with `value`, that becomes its value. */
+export function renameField(map: YAMLMap, from: string, to: string, value?: ValueNode): void {
   const pair = findPair(map, from, true);
   if (!pair) return;
-  const created = new YAMLMap();
-  created.set(keepComments(pair.key, kustomizeNode(to)), keepComments(pair.value, kustomizeNode(value)));
-  map.items.splice(map.items.indexOf(pair), 1, created.items[0]!);
+  pair.key = keepComments(pair.key, kustomizeNode(to));
+  if (value !== undefined) pair.value = keepComments(pair.value, value);
 }
 
 /** Inserts the pair `name: value` at `index` of `map`. */

@@ -8,9 +8,9 @@ import { KustomizeError } from '../errors.js';
 import type { EntryKind, FileSystem } from '../fs/filesystem.js';
 import { resolve } from '../fs/path.js';
 import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../json.js';
-import { appendToList, deleteKey, findPair, getNode, insertField, renameField, setField, type KustomizationDocument } from './document.js';
+import { isMap, isSeq, YAMLSeq, type YAMLMap } from 'yaml';
+import { appendToList, deleteKey, findPair, getNode, insertField, kustomizeNode, renameField, setField, type KustomizationDocument, type ValueNode } from './document.js';
 import { isEmptyField } from './kustfile.js';
-import { isSeq, type YAMLMap } from 'yaml';
 
 /**
  * Fixes the kustomization in `document`: `apiVersion` and `kind` added when missing (at the top); `bases`
@@ -38,17 +38,17 @@ export function fixKustomization(document: KustomizationDocument, fs: FileSystem
     }
   }
   addTypeFields(document, model);
-  moveInto(root, 'bases', 'resources', list('bases'));
-  moveInto(root, 'imageTags', 'images', list('imageTags'));
+  moveInto(root, 'bases', 'resources');
+  moveInto(root, 'imageTags', 'images');
   for (const field of ['configMapGenerator', 'secretGenerator']) moveEnvIntoEnvs(root, field, list(field));
   fixHelm(root, model, list('helmChartInflationGenerator'));
-  moveInto(root, 'patchesJson6902', 'patches', list('patchesJson6902'));
+  moveInto(root, 'patchesJson6902', 'patches');
   const strategicMerge = list('patchesStrategicMerge').map((entry): JsonObject => {
     const text = String(entry);
     return isFile(fs, resolve(directory, text)) ? { path: text } : { patch: text };
   });
   moveInto(root, 'patchesStrategicMerge', 'patches', strategicMerge);
-  if (isJsonObject(commonLabels)) moveInto(root, 'commonLabels', 'labels', isEmptyField(commonLabels) ? [] : [{ pairs: commonLabels, includeSelectors: true }]);
+  moveCommonLabels(root);
   notes.push(...buildDifference(fs, directory, document));
 }
 
@@ -70,16 +70,47 @@ function addTypeFields(document: KustomizationDocument, model: JsonObject): void
   }
 }
 
-/** Moves the `items` of the deprecated list field `from` to the end of `to`; `from` is renamed when `to` is missing. */
-function moveInto(root: YAMLMap, from: string, to: string, items: readonly JsonValue[]): void {
-  if (!findPair(root, from, true)) return;
-  if (items.length > 0 && !isSeq(getNode(root, to, true))) {
-    deleteKey(root, to, true);
-    renameField(root, from, to, [...items]);
+/**
+ * Moves the items of the deprecated list field `from` to the end of `to`. Item nodes move as they are (with
+ * their comments) unless `converted` gives new items; when `to` is missing, `from` is renamed in place.
+ */
+function moveInto(root: YAMLMap, from: string, to: string, converted?: readonly JsonValue[]): void {
+  const pair = findPair(root, from, true);
+  if (!pair) return;
+  const old = pair.value;
+  const items: ValueNode[] = converted ? converted.map(kustomizeNode) : isSeq(old) ? (old.items as ValueNode[]) : [];
+  const target = getNode(root, to, true);
+  if (isSeq(target) || items.length === 0) {
+    if (isSeq(target)) target.items.push(...items);
+    deleteKey(root, from, true);
     return;
   }
-  appendToList(root, to, items, true);
-  deleteKey(root, from, true);
+  deleteKey(root, to, true);
+  const list = new YAMLSeq();
+  list.items = items;
+  renameField(root, from, to, converted || !isSeq(old) ? list : undefined);
+}
+
+/** `commonLabels` as a `labels` entry selecting too, its map node (and comments) kept as `pairs`. */
+function moveCommonLabels(root: YAMLMap): void {
+  const pair = findPair(root, 'commonLabels', true);
+  if (!pair) return;
+  if (!isMap(pair.value) || pair.value.items.length === 0) {
+    deleteKey(root, 'commonLabels', true);
+    return;
+  }
+  const entry = kustomizeNode({ includeSelectors: true, pairs: {} }) as YAMLMap;
+  entry.set('pairs', pair.value);
+  const labels = getNode(root, 'labels', true);
+  if (isSeq(labels)) {
+    labels.items.push(entry);
+    deleteKey(root, 'commonLabels', true);
+    return;
+  }
+  deleteKey(root, 'labels', true);
+  const list = new YAMLSeq();
+  list.items = [entry];
+  renameField(root, 'commonLabels', 'labels', list);
 }
 
 function moveEnvIntoEnvs(root: YAMLMap, field: string, entries: readonly JsonValue[]): void {
