@@ -7,7 +7,7 @@
 //
 //   pnpm bench [--quick | --full] [--sizes 10,100] [--depths 1,5] [--patches 0,50] [--runs 5]
 //              [--cli-runs 3] [--kubectl-max-n 1000] [--no-kubectl] [--no-parallel] [--workers 4]
-//              [--work-dir .bench] [--json FILE]
+//              [--patch-kinds both|strategic|json6902] [--work-dir .bench] [--json FILE]
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -19,13 +19,14 @@ import { generateTree } from '../bench/generate-tree.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'packages', 'cli', 'bin', 'kustomize-ts.js');
 const usage = `usage: pnpm bench [--quick | --full] [--sizes N,…] [--depths D,…] [--patches P,…] [--runs R] [--cli-runs R]
-                  [--kubectl-max-n N] [--no-kubectl] [--no-parallel] [--workers K] [--work-dir DIR] [--json FILE]
+                  [--kubectl-max-n N] [--no-kubectl] [--no-parallel] [--workers K] [--patch-kinds K] [--work-dir DIR] [--json FILE]
   --quick            N ≤ 1,000 only (a few minutes); --full (the default) adds N = 2,500 and 5,000
   --sizes/--depths/--patches  which N (D = 3, P = 10), D (N = 1,000) and P (N = 1,000) series to run; "none" skips one
   --runs R           in-process builds timed after one warm-up (default 5; 3 above N = 1,000)
   --cli-runs R       whole-process CLI runs (default 3; 1 above N = 1,000)
   --kubectl-max-n N  largest N given to kubectl kustomize (default 1000; it needs minutes above)
-  --workers K        worker threads in the parallel run (default 4)`;
+  --workers K        worker threads in the parallel run (default 4)
+  --patch-kinds K    both (default: P strategic-merge and P JSON6902 patches), strategic or json6902 only`;
 
 function parseArguments(argv) {
   const options = {
@@ -38,6 +39,7 @@ function parseArguments(argv) {
     kubectl: true,
     parallel: true,
     workers: 4,
+    patchKinds: 'both',
     workDir: join(root, '.bench'),
     json: undefined,
   };
@@ -86,6 +88,10 @@ function parseArguments(argv) {
         break;
       case '--workers':
         options.workers = wholeNumber(value());
+        break;
+      case '--patch-kinds':
+        options.patchKinds = value();
+        if (!['both', 'strategic', 'json6902'].includes(options.patchKinds)) throw new Error(`--patch-kinds is both, strategic or json6902\n${usage}`);
         break;
       case '--work-dir':
         options.workDir = resolve(value());
@@ -186,8 +192,8 @@ function kubectlOnPath() {
 }
 
 async function measureRow(row, options, kubectl) {
-  const treeDir = join(options.workDir, `n${row.resources}-d${row.overlays}-p${row.patches}`);
-  const tree = generateTree({ dir: treeDir, resources: row.resources, overlays: row.overlays, patches: row.patches });
+  const treeDir = join(options.workDir, `n${row.resources}-d${row.overlays}-p${row.patches}${options.patchKinds === 'both' ? '' : `-${options.patchKinds}`}`);
+  const tree = generateTree({ dir: treeDir, resources: row.resources, overlays: row.overlays, patches: row.patches, patchKinds: options.patchKinds });
   const large = row.resources > 1000;
   const result = { ...row, series: [...row.series], files: tree.files, treeBytes: tree.bytes };
   log(`${row.key}: ${tree.files} files, ${(tree.bytes / 1048576).toFixed(1)} MiB; in-process…`);
@@ -235,7 +241,7 @@ async function measureRow(row, options, kubectl) {
 async function parallelRun(options) {
   const paths = [];
   for (let seed = 1; seed <= options.workers; seed += 1) {
-    paths.push(generateTree({ dir: join(options.workDir, `parallel-${seed}`), resources: 1000, overlays: 3, patches: 10, seed }).buildPath);
+    paths.push(generateTree({ dir: join(options.workDir, `parallel-${seed}`), resources: 1000, overlays: 3, patches: 10, seed, patchKinds: options.patchKinds }).buildPath);
   }
   const runWorker = (workerPaths) =>
     new Promise((resolvePromise, reject) => {
@@ -373,7 +379,9 @@ async function main() {
   ];
   if (inSeries('N').length > 0) sections.push(table('Size: N resources, D = 3 overlays, P = 10 patch pairs', inSeries('N')));
   if (inSeries('D').length > 0) sections.push(table('Overlays: D at N = 1,000, P = 10', inSeries('D').sort((a, b) => a.overlays - b.overlays)));
-  if (inSeries('P').length > 0) sections.push(table('Patches: P strategic-merge + P JSON6902 at N = 1,000, D = 3', inSeries('P').sort((a, b) => a.patches - b.patches)));
+  const patchWords = { both: 'P strategic-merge + P JSON6902', strategic: 'P strategic-merge (no JSON6902)', json6902: 'P JSON6902 (no strategic-merge)' }[options.patchKinds];
+  if (options.patchKinds !== 'both') sections.push(`Patch kinds: ${patchWords} patches only (--patch-kinds ${options.patchKinds}).`);
+  if (inSeries('P').length > 0) sections.push(table(`Patches: ${patchWords} at N = 1,000, D = 3`, inSeries('P').sort((a, b) => a.patches - b.patches)));
   if (parallel !== undefined) {
     sections.push(
       [
