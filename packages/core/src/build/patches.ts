@@ -12,7 +12,7 @@ import { KustomizeError } from '../errors.js';
 import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '../json.js';
 import type { PatchEntry, Selector } from '../kustomization/types.js';
 import { apiVersionOf, effectiveNamespace, idEquals, idString, type ResourceId } from '../resource/id.js';
-import { allIds, currentId, gvkOf, metadataOf, rememberCurrentId, withObject, type Resource } from '../resource/resource.js';
+import { allIds, currentId, gvkOf, idOfObject, metadataOf, rememberCurrentId, withObject, type Resource } from '../resource/resource.js';
 import { selectResources } from '../resource/select.js';
 import { parseYaml } from '../yaml/index.js';
 
@@ -28,12 +28,12 @@ interface LoadedPatch {
  * `patchesStrategicMerge` (and the PatchStrategicMergeTransformer): each entry is inline YAML or a file of
  * patches; each patch applies to the one resource whose current or any previous id is the patch's id.
  */
-export function runStrategicMergePatches(resources: readonly Resource[], entries: readonly string[], loader: Loader, schema: SchemaLookup | undefined, inline?: string): Resource[] {
+export function runStrategicMergePatches(resources: readonly Resource[], entries: readonly string[], loader: Loader, schema: SchemaLookup | undefined, inline?: string, configFile?: string): Resource[] {
   const patches: LoadedPatch[] = [];
   for (const entry of entries) patches.push(...loadStrategicMergeEntry(entry, loader));
-  if (inline) patches.push(...parseResources(inline, 'patches').map((r) => ({ object: r.object, source: 'inline patch', allowNameChange: false, allowKindChange: false })));
+  if (inline) patches.push(...parseResources(inline, 'patches').map((r) => ({ object: r.object, source: configFile ?? 'inline patch', allowNameChange: false, allowKindChange: false })));
   if (patches.length === 0) {
-    throw new KustomizeError('invalid-kustomization', `patch appears to be empty; files=[${entries.join(' ')}]`, { file: loader.display(loader.root), field: 'patchesStrategicMerge' }, 'give each patch at least one object with apiVersion, kind and metadata.name');
+    throw new KustomizeError('invalid-kustomization', `patch appears to be empty; files=[${entries.join(' ')}]`, { file: configFile ?? loader.display(loader.root), field: 'patchesStrategicMerge' }, 'give each patch at least one object with apiVersion, kind and metadata.name');
   }
   let out: Resource[] = [...resources];
   for (const patch of patches) {
@@ -44,23 +44,24 @@ export function runStrategicMergePatches(resources: readonly Resource[], entries
 }
 
 /**
- * One `patches` entry (and the PatchTransformer): a strategic-merge or a JSON6902 patch, detected as
+ * One `patches` entry (and the PatchTransformer; `configFile` names the file that configured it in errors): a strategic-merge or a JSON6902 patch, detected as
  * kustomize detects it, applied to the `target` selection or, for strategic merge without a target, to
  * the resource the patch names.
  */
-export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry, loader: Loader, schema: SchemaLookup | undefined): Resource[] {
-  const where = { file: loader.display(loader.root), field: 'patches' };
+export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry, loader: Loader, schema: SchemaLookup | undefined, configFile?: string): Resource[] {
+  const where = { file: configFile ?? loader.display(loader.root), field: 'patches' };
   const inline = (entry.patch ?? '').trim();
   if (inline === '' && !entry.path) throw new KustomizeError('invalid-kustomization', 'must specify one of patch and path in a patches entry', where, 'give the patch inline (patch:) or as a file (path:)');
   if (inline !== '' && entry.path) throw new KustomizeError('invalid-kustomization', "patch and path can't be set at the same time", where, 'keep only one of patch: and path:');
   const text = inline !== '' ? inline : loader.readText(entry.path!);
   const source = inline !== '' ? `[patch: ${JSON.stringify(inline)}]` : `[path: "${entry.path!}"]`;
+  const patchFile = inline !== '' ? where.file : loader.display(loader.resolve(entry.path!));
   const kind = detectPatchKind(text, source, where.file);
   if (kind.type === 'json6902') {
     if (!entry.target) throw new KustomizeError('invalid-kustomization', `must specify a target for JSON patch ${source}`, where, 'add target: with at least a kind and a name');
     return applyJsonPatchToSelection(resources, entry.target, kind.operations, source, true);
   }
-  const patches = kind.patches.map((object) => ({ object, source, allowNameChange: entry.options?.['allowNameChange'] === true, allowKindChange: entry.options?.['allowKindChange'] === true }));
+  const patches = kind.patches.map((object) => ({ object, source: patchFile, allowNameChange: entry.options?.['allowNameChange'] === true, allowKindChange: entry.options?.['allowKindChange'] === true }));
   if (entry.target) {
     if (patches.length > 1) {
       throw new KustomizeError('invalid-kustomization', `Multiple Strategic-Merge Patches in one \`patches\` entry is not allowed to set \`patches.target\` field: ${source}`, where, 'split the patches into separate entries');
@@ -74,8 +75,8 @@ export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry,
 }
 
 /** A `patchesJson6902` entry (and the PatchJson6902Transformer): operations from a file or inline, applied to the target selection. */
-export function runJson6902Entry(resources: readonly Resource[], entry: { readonly target?: Selector; readonly path?: string; readonly jsonOp?: string }, loader: Loader): Resource[] {
-  const where = { file: loader.display(loader.root), field: 'patchesJson6902' };
+export function runJson6902Entry(resources: readonly Resource[], entry: { readonly target?: Selector; readonly path?: string; readonly jsonOp?: string }, loader: Loader, configFile?: string): Resource[] {
+  const where = { file: configFile ?? loader.display(loader.root), field: 'patchesJson6902' };
   if (!entry.target?.name) throw new KustomizeError('invalid-kustomization', 'must specify the target name', where, 'give target: a name (and kind)');
   if (!entry.path && !entry.jsonOp) throw new KustomizeError('invalid-kustomization', 'empty file path and empty jsonOp', where);
   if (entry.path && entry.jsonOp) throw new KustomizeError('invalid-kustomization', 'must specify a file path or jsonOp, not both', where);
@@ -130,24 +131,44 @@ function loadStrategicMergeEntry(entry: string, loader: Loader): LoadedPatch[] {
   return parseResources(loader.readText(entry), file).map((r) => ({ object: r.object, source: file, allowNameChange: false, allowKindChange: false }));
 }
 
-/** The one resource any of whose ids equals the patch's id; kustomize's GetById, with a better message. */
+/** The one resource any of whose ids equals the patch's id: kustomize's GetById, with the closest ids in the hint. */
 function findPatchTarget(resources: readonly Resource[], patch: LoadedPatch): Resource {
-  const patchResource: Resource = { object: patch.object, previousIds: [], prefixes: [], suffixes: [] };
-  const id = currentId(patchResource);
+  const id = idOfObject(patch.object);
   const matches = resources.filter((resource) => allIds(resource).some((candidate) => idEquals(candidate, id)));
   if (matches.length === 1) return matches[0]!;
-  const what = matches.length > 1 ? 'multiple matches' : 'no matches';
-  const near = resources.filter((resource) => currentId(resource).kind === id.kind).map((resource) => idString(currentId(resource)));
+  const kustomizeText = `${matches.length > 1 ? 'multiple matches' : 'no matches'} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`;
+  if (matches.length > 1) {
+    throw new KustomizeError('ambiguous-match', `strategic merge patch ${idString(id)} matches ${matches.length} resources: ${kustomizeText}`, { file: patch.source }, 'give the patch a metadata.namespace so it names one resource');
+  }
+  const closest = closestIds(resources, id);
   throw new KustomizeError(
-    matches.length > 1 ? 'ambiguous-match' : 'no-match',
-    `${what} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`,
+    'no-match',
+    `no resource matches strategic merge patch ${idString(id)}: ${kustomizeText}`,
     { file: patch.source },
-    matches.length > 1
-      ? 'give the patch a namespace so it names one resource'
-      : near.length > 0
-        ? `the patch names ${id.kind} '${id.name}'${id.namespace ? ` in namespace '${id.namespace}'` : ''}; resources of that kind: ${near.slice(0, 5).join(', ')}`
-        : `no resource of kind ${id.kind} is in the build; check the patch's apiVersion, kind and metadata.name`,
+    `${closest.length > 0 ? `the closest resources are ${closest.join(', ')}; ` : 'the build has no resources; '}the patch must name a resource by apiVersion, kind, metadata.name and metadata.namespace`,
   );
+}
+
+/** Up to three ids of `resources` most like `id`: same kind first, then by edit distance of the name. */
+function closestIds(resources: readonly Resource[], id: ResourceId): string[] {
+  return resources
+    .map((resource) => currentId(resource))
+    .map((candidate) => ({ candidate, score: (candidate.kind === id.kind ? 0 : 1000) + editDistance(candidate.name, id.name) }))
+    .sort((a, b) => a.score - b.score)
+    .slice(0, 3)
+    .map((entry) => idString(entry.candidate));
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** Applies a strategic-merge patch to every resource in `selected`, as kustomize's ResMap.ApplySmPatch. */

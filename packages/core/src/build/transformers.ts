@@ -99,16 +99,16 @@ function dropEmpty(resources: Resource[]): Resource[] {
 
 function strategicMergeSteps(k: Kustomization, loader: Loader): Step[] {
   if (k.patchesStrategicMerge.length === 0) return [];
-  return [{ kind: 'PatchStrategicMergeTransformer', run: (r) => runStrategicMergePatches(r, k.patchesStrategicMerge, loader, loader.session.openApi.schema) }];
+  return [{ kind: 'PatchStrategicMergeTransformer', run: (r) => runStrategicMergePatches(r, k.patchesStrategicMerge, loader, loader.session.openApi.schema, undefined, loader.display(k.file)) }];
 }
 
 function patchSteps(k: Kustomization, loader: Loader): Step[] {
-  return k.patches.map((entry) => ({ kind: 'PatchTransformer', run: (r: readonly Resource[]) => runPatchEntry(r, entry, loader, loader.session.openApi.schema) }));
+  return k.patches.map((entry) => ({ kind: 'PatchTransformer', run: (r: readonly Resource[]) => runPatchEntry(r, entry, loader, loader.session.openApi.schema, loader.display(k.file)) }));
 }
 
 function json6902Steps(k: Kustomization, loader: Loader): Step[] {
   return k.patchesJson6902.map((entry) => ({
     kind: 'PatchJson6902Transformer',
-    run: (r: readonly Resource[]) => runJson6902Entry(r, { ...(entry.target ? { target: entry.target } : {}), ...(entry.path ? { path: entry.path } : {}), ...(entry.patch ? { jsonOp: entry.patch } : {}) }, loader),
+    run: (r: readonly Resource[]) => runJson6902Entry(r, { ...(entry.target ? { target: entry.target } : {}), ...(entry.path ? { path: entry.path } : {}), ...(entry.patch ? { jsonOp: entry.patch } : {}) }, loader, loader.display(k.file)),
   }));
 }
