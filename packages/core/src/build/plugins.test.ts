@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Loader, defaultLoadLimits } from '../accumulate/loader.js';
 import { KustomizeError } from '../errors.js';
@@ -1616,6 +1617,18 @@ describe('insertPathPart', () => {
     ['a/b', -3, 'PEACH/a/b'],
   ])('inserts into %j at %i', (path, position, expected) => {
     expect(insertPathPart(path, position, 'PEACH')).toBe(expected);
+  });
+
+  it('puts the part at the position among clean segments, keeping a leading slash', () => {
+    const segment = fc.stringMatching(/^[a-z]{1,5}$/);
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), fc.integer({ min: -2, max: 9 }), fc.boolean(), (segments, position, absolute) => {
+        const path = `${absolute ? '/' : ''}${segments.join('/')}`;
+        const expected = [...segments];
+        expected.splice(Math.min(Math.max(position, 0), segments.length), 0, 'PEACH');
+        expect(insertPathPart(path, position, 'PEACH')).toBe(`${absolute ? '/' : ''}${expected.join('/')}`);
+      }),
+    );
   });
 
   it('leaves the path alone for an empty part', () => {
