@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem, readText, type WritableFileSystem } from '../fs/filesystem.js';
+import { parseYaml } from '../yaml/index.js';
 import { editKustomization, renderEdit, type KustomizationEdit } from './edit.js';
 
 // What each command changes follows kustomize v5.5.0's sources (kustomize/commands/edit/{add,set,remove,fix},
@@ -412,4 +414,56 @@ describe('a failing edit leaves the file byte for byte unchanged', () => {
       expect(readText(fs, '/app/kustomization.yaml')).toBe(invalid);
     });
   }
+});
+
+describe('laws of the edit engine', () => {
+  const layout = fc.record({
+    names: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}\.yaml$/), { minLength: 1, maxLength: 6 }),
+    indented: fc.boolean(),
+    commented: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+    prefix: fc.option(fc.constantFrom('dev-', "'quoted-'", '"x"'), { nil: undefined }),
+  });
+  const render = (spec: { names: string[]; indented: boolean; commented: boolean[]; prefix: string | undefined }) =>
+    [
+      '# header',
+      ...(spec.prefix ? [`namePrefix: ${spec.prefix} # prefix`] : []),
+      'resources:',
+      ...spec.names.map((name, i) => `${spec.indented ? '  ' : ''}- ${name}${spec.commented[i] ? ` # about ${name}` : ''}`),
+      '# footer',
+      '',
+    ].join('\n');
+  const resources = (text: string) => {
+    const parsed = parseYaml(text, 'kustomization.yaml') as { resources?: string[] } | null;
+    return parsed?.resources ?? [];
+  };
+
+  it('adding a resource appends exactly it and keeps every comment and every other line', () => {
+    fc.assert(
+      fc.property(layout, fc.stringMatching(/^[a-z]{1,6}\.yml$/), (spec, added) => {
+        const text = render(spec);
+        const edited = renderEdit(tree(text), '/app', { kind: 'addResource', paths: [added], noVerify: true }).after;
+        expect(resources(edited)).toEqual([...spec.names, added]);
+        for (const comment of commentTexts(text)) expect(edited).toContain(comment);
+        const kept = text.split('\n');
+        expect(edited.split('\n').filter((line) => !kept.includes(line))).toEqual([`${spec.indented ? '  ' : ''}- ${added}`]);
+      }),
+    );
+  });
+
+  it('removing a resource removes exactly its line', () => {
+    fc.assert(
+      fc.property(layout, fc.nat(), (spec, pick) => {
+        const text = render(spec);
+        const removed = spec.names[pick % spec.names.length]!;
+        const edited = renderEdit(tree(text), '/app', { kind: 'removeResource', patterns: [removed] }).after;
+        if (spec.names.length === 1) {
+          expect(edited).not.toContain('resources:');
+          return;
+        }
+        const lines = text.split('\n');
+        const index = lines.findIndex((line) => line.includes(`- ${removed}`));
+        expect(edited).toBe([...lines.slice(0, index), ...lines.slice(index + 1)].join('\n'));
+      }),
+    );
+  });
 });

@@ -112,7 +112,8 @@ function baseName(path: string): string {
 
 function goGlob(fs: FileSystem, cwd: string, pattern: string): string[] {
   globToRegExp(pattern);
-  if (!hasMeta(pattern)) return fs.kind(resolve(cwd, pattern)) === undefined ? [] : [pattern];
+  // lstat("") fails, so an empty pattern matches nothing.
+  if (!hasMeta(pattern)) return pattern === '' || fs.kind(resolve(cwd, pattern)) === undefined ? [] : [pattern];
   const slash = pattern.lastIndexOf('/');
   const file = pattern.slice(slash + 1);
   const rawDirectory = pattern.slice(0, slash + 1);
