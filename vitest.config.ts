@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests run against the sources, so a test run never depends on a stale build.
     alias: [
       { find: /^@kustomize-ts\/core\/node$/, replacement: fileURLToPath(new URL('./packages/core/src/fs/node.ts', import.meta.url)) },
+      { find: /^@kustomize-ts\/core\/testing$/, replacement: fileURLToPath(new URL('./packages/core/src/testing/index.ts', import.meta.url)) },
       { find: /^@kustomize-ts\/core$/, replacement: source('core') },
       { find: /^@kustomize-ts\/patches$/, replacement: source('patches') },
       { find: /^@kustomize-ts\/flux$/, replacement: source('flux') },

@@ -24,7 +24,8 @@ export type KustomizeErrorCode =
   | 'limit-exceeded'
   | 'invalid-argument'
   | 'already-exists'
-  | 'write-failed';
+  | 'write-failed'
+  | 'golden-mismatch';
 
 /**
  * The one error type the public API throws. It names the file, the document and the field
