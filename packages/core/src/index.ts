@@ -4,7 +4,7 @@
  */
 export { build, buildYaml, type BuildOptions, type BuildResult, type ReorderOption } from './build/index.js';
 export { KustomizeError, locate, type ErrorLocation, type KustomizeErrorCode } from './errors.js';
-export { MemoryFileSystem, readText, type EntryKind, type FileSystem } from './fs/filesystem.js';
+export { MemoryFileSystem, readText, type EntryKind, type FileSystem, type WritableFileSystem } from './fs/filesystem.js';
 export { defaultLoadLimits, type LoadLimits, type LoadRestrictor } from './accumulate/loader.js';
 export { cloneJson, getOwn, isJsonObject, withKey, withoutKey, type JsonObject, type JsonPrimitive, type JsonValue } from './json.js';
 export { findKustomizationFile, kustomizationFileNames, loadKustomization, parseKustomization } from './kustomization/load.js';
@@ -12,3 +12,46 @@ export type { Kustomization } from './kustomization/types.js';
 export { apiVersionOf, idString, parseApiVersion, type Gvk, type ResourceId } from './resource/id.js';
 export type { Origin, Resource } from './resource/resource.js';
 export { emitDocuments, emitYaml, parseYaml, parseYamlDocuments } from './yaml/index.js';
+export {
+  createKustomization,
+  detectResources,
+  editKustomization,
+  expandPathArguments,
+  glob,
+  goMatch,
+  kustomizeDetector,
+  parseImageArgument,
+  parseKeyValuePairs,
+  parseReplicasArgument,
+  renderEdit,
+  renderNewKustomization,
+  type CreateOptions,
+  type CreatedKustomization,
+  type DetectOptions,
+  type EditOutcome,
+  type GeneratorSetting,
+  type ImageSetting,
+  type KustomizationEdit,
+  type PatchSetting,
+  type ReplicaSetting,
+  type ResourceDetector,
+  type SelectorSetting,
+} from './authoring/index.js';
+export {
+  diffLines,
+  diffResources,
+  formatResourceDiff,
+  mergeLines,
+  splitLines,
+  unifiedDiff,
+  type ChangedResource,
+  type DiffSide,
+  type FieldChange,
+  type LineHunk,
+  type LineMerge,
+  type ResourceDiff,
+  type ResourceDiffLabels,
+  type ResourceDiffOptions,
+  type ResourceRef,
+  type UnifiedDiffOptions,
+} from './diff/index.js';
