@@ -1,11 +1,4 @@
-import { strategicMerge, PatchError, type SchemaLookup } from '@kustomize-ts/patches';
-
-function parseJson6902(_operations: readonly JsonValue[]): JsonValue[] {
-  throw new KustomizeError('unsupported', 'JSON6902 patches are being wired in');
-}
-function applyJson6902(document: JsonValue, _operations: readonly JsonValue[]): JsonValue {
-  return document;
-}
+import { applyJson6902, parseJson6902, strategicMerge, PatchError, type JsonPatchOperation, type SchemaLookup } from '@kustomize-ts/patches';
 import type { Loader } from '../accumulate/loader.js';
 import { parseResources } from '../accumulate/parse-resources.js';
 import { KustomizeError } from '../errors.js';
@@ -87,7 +80,7 @@ export function runJson6902Entry(resources: readonly Resource[], entry: { readon
   return applyJsonPatchToSelection(resources, entry.target, operations, source, false);
 }
 
-type DetectedPatch = { type: 'strategic'; patches: JsonObject[] } | { type: 'json6902'; operations: JsonValue[] };
+type DetectedPatch = { type: 'strategic'; patches: JsonObject[] } | { type: 'json6902'; operations: JsonPatchOperation[] };
 
 /** Kustomize's rule: text that reads as resources is strategic merge, text that reads as an operation list is JSON6902; both or neither is an error. */
 function detectPatchKind(text: string, source: string, file: string): DetectedPatch {
@@ -107,13 +100,13 @@ function detectPatchKind(text: string, source: string, file: string): DetectedPa
 }
 
 /** The operations of a JSON6902 patch given as JSON or YAML; `undefined` (when `quiet`) if it is not one. */
-function parseJsonPatchText(text: string, source: string, file: string, quiet = false): JsonValue[] | undefined {
+function parseJsonPatchText(text: string, source: string, file: string, quiet = false): JsonPatchOperation[] | undefined {
   try {
     if (text.trim() === '') throw new Error('empty json patch operations');
-    const value = text.startsWith('[') ? (JSON.parse(text) as JsonValue) : parseYaml(text, file);
-    if (!Array.isArray(value)) throw new Error(`cannot unmarshal ${isJsonObject(value) ? 'object' : typeof value} into Go value of type jsonpatch.Patch`);
-    parseJson6902(value);
-    return value;
+    // Like kustomize, text that starts with '[' is JSON; anything else is YAML converted to JSON.
+    const value = text.startsWith('[') ? (JSON.parse(text) as JsonValue) : parseYaml(text, file, { dialect: 'sigs-yaml' });
+    if (!Array.isArray(value)) throw new Error(`json: cannot unmarshal ${isJsonObject(value) ? 'object' : typeof value} into Go value of type jsonpatch.Patch`);
+    return parseJson6902(value);
   } catch (error) {
     if (quiet) return undefined;
     throw new KustomizeError('invalid-kustomization', `${(error as Error).message} in JSON patch ${source}`, { file }, 'a JSON6902 patch is a list of operations: [{op, path, value}]');
@@ -212,14 +205,13 @@ function applyOneStrategicMerge(resource: Resource, patch: LoadedPatch, schema: 
   return withObject(base, withKey(object, 'metadata', nextMetadata));
 }
 
-function applyJsonPatchToSelection(resources: readonly Resource[], target: Selector, operations: readonly JsonValue[], source: string, rememberIds: boolean): Resource[] {
+function applyJsonPatchToSelection(resources: readonly Resource[], target: Selector, operations: readonly JsonPatchOperation[], source: string, rememberIds: boolean): Resource[] {
   const selected = new Set(selectResources(resources, target));
-  const parsed = parseJson6902(operations);
   return resources.map((resource) => {
     if (!selected.has(resource)) return resource;
     const base = rememberIds ? rememberCurrentId(resource, effectiveNamespace(currentId(resource))) : resource;
     try {
-      const patched = applyJson6902(resource.object, parsed);
+      const patched = applyJson6902(resource.object, operations);
       if (!isJsonObject(patched)) throw new Error('the patch did not leave an object');
       return withObject(base, patched);
     } catch (error) {
