@@ -9,7 +9,7 @@ import { KustomizeError } from '../errors.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import { isBreak, isPrintable } from './chars.js';
 import { formatGoYamlNumber } from './go-number.js';
-import { compareKeys } from './key-order.js';
+import { sortKeys } from './key-order.js';
 import { isPlainStringForV2 } from './resolve.js';
 
 /** libyaml's preferred line width: a scalar is folded at the first space past this column. */
@@ -85,7 +85,7 @@ class YamlWriter {
     } else {
       const keys = Object.keys(value);
       if (keys.length === 0) this.emptyFlow('{', '}');
-      else this.mapping(value, keys.sort(compareKeys));
+      else this.mapping(value, sortKeys(keys));
     }
   }
 

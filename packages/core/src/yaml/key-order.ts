@@ -2,6 +2,10 @@
  * The order in which yaml.v2 prints map keys (its `keyList.Less` for string keys): character by
  * character, letters after everything else, and runs of digits compared as numbers — so `a9`
  * sorts before `a10`, and `9` before `10`.
+ *
+ * That comparison is not always transitive (`a10` < `a1b` < `a9` < `a10`). For such keys Go's
+ * result depends on the map's random iteration order, so kubectl's output varies from run to run;
+ * {@link sortKeys} reproduces its most frequent order.
  */
 
 const LETTER = /^\p{L}$/u;
@@ -59,6 +63,42 @@ export function keyLess(a: string, b: string): boolean {
 export function compareKeys(a: string, b: string): number {
   if (a === b) return 0;
   return keyLess(a, b) ? -1 : keyLess(b, a) ? 1 : 0;
+}
+
+/** Go's `sort.Sort` sorts up to this many elements by insertion. */
+const MAX_INSERTION_SORT = 12;
+
+/**
+ * The keys in the order yaml.v2 prints them. Go sorts the keys as its map yields them: for a
+ * small map (the usual case) that is most often the JSON order, i.e. byte order, and Go's
+ * `sort.Sort` orders a dozen or fewer elements by insertion — done the same way here, so even a
+ * non-transitive set of keys lands in kubectl's most frequent order.
+ */
+export function sortKeys(keys: readonly string[]): string[] {
+  const sorted = [...keys].sort(compareCodePoints);
+  if (sorted.length > MAX_INSERTION_SORT) return sorted.sort(compareKeys);
+  for (let i = 1; i < sorted.length; i++) {
+    for (let j = i; j > 0 && keyLess(sorted[j]!, sorted[j - 1]!); j--) {
+      [sorted[j - 1], sorted[j]] = [sorted[j]!, sorted[j - 1]!];
+    }
+  }
+  return sorted;
+}
+
+/** Code-point order, which is the UTF-8 byte order Go's `sort.Strings` gives JSON keys. */
+function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // A surrogate (astral character) sorts after every BMP character in code-point order.
+    const xAstral = x >= 0xd800 && x <= 0xdfff;
+    const yAstral = y >= 0xd800 && y <= 0xdfff;
+    if (xAstral !== yAstral) return xAstral ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 /** Keys of ASCII letters only compare by code unit: no digit runs or non-letters in play. */

@@ -18,12 +18,13 @@ import {
   type Node as YamlNode,
   parseAllDocuments,
   type Scalar,
+  type YAMLError,
   type YAMLMap,
 } from 'yaml';
 import { KustomizeError } from '../errors.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import { formatGoFloat32G } from './go-number.js';
-import { decodeDoubleQuoted, QuotedScalarError } from './quoted.js';
+import { decodeDoubleQuoted, indentQuotedContinuations, QuotedScalarError, quotedScalarEnd } from './quoted.js';
 import { emptyPlainBecomesString, refoldLikeYamlV3, type ScalarPlace } from './reencode.js';
 import { type GoYamlVersion, type ResolvedScalar, resolveScalar } from './resolve.js';
 import { InvalidSeparatorError, normaliseLineEnds, splitDocuments } from './split.js';
@@ -125,15 +126,52 @@ function libyamlLineBreaks(text: string): string {
   return /[\r\u0085]/.test(text) ? text.replace(/[\r\u0085]/g, '\n') : text;
 }
 
+/** Most under-indented quoted scalars re-indented in one document before giving up. */
+const MAX_QUOTED_SCALAR_REPAIRS = 100;
+
 /** Characters libyaml's reader refuses anywhere in the input. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
 
-function readDocument(source: SourceText, version: GoYamlVersion, kustomizeResource: boolean): JsonValue {
-  const control = CONTROL_CHARACTER.exec(source.text);
+function readDocument(original: SourceText, version: GoYamlVersion, kustomizeResource: boolean): JsonValue {
+  const control = CONTROL_CHARACTER.exec(original.text);
   if (control !== null) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw syntaxError(source, control.index, `control characters are not allowed (found U+${code})`);
+    throw syntaxError(original, control.index, `control characters are not allowed (found U+${code})`);
   }
+  let source = original;
+  let document = firstDocument(source);
+  // libyaml accepts quoted scalars whose continuation lines are not indented; indent them and retry.
+  for (let attempt = 0; attempt < MAX_QUOTED_SCALAR_REPAIRS; attempt++) {
+    const cut = cutQuotedScalar(source.text, document);
+    if (cut === undefined) break;
+    const text = indentQuotedContinuations(source.text, cut.start, cut.end);
+    if (text === source.text) break;
+    source = { ...source, text };
+    document = firstDocument(source);
+  }
+  if (document === undefined) return null;
+  const problem = document.errors.find(isSyntaxProblem);
+  if (problem !== undefined) {
+    if (problem.code === 'RESOURCE_EXHAUSTION') throw limitError(source);
+    throw syntaxError(source, problem.pos[0], problem.message);
+  }
+  if (document.contents === null) return null;
+  try {
+    const converter = new DocumentConverter(source, version);
+    converter.bindAliases(document.contents);
+    return converter.convert(document.contents, kustomizeResource);
+  } catch (error) {
+    throw asLimitError(error, source) ?? error;
+  }
+}
+
+/** A `yaml` package error libyaml would also report (escapes are checked by our own decoder). */
+function isSyntaxProblem(error: YAMLError): boolean {
+  return error.code !== 'BAD_DQ_ESCAPE';
+}
+
+/** The first document of the text (go-yaml decodes only the first of what it is given). */
+function firstDocument(source: SourceText): Document.Parsed | undefined {
   let documents: Document.Parsed[] | unknown;
   try {
     documents = parseAllDocuments(source.text, {
@@ -147,19 +185,34 @@ function readDocument(source: SourceText, version: GoYamlVersion, kustomizeResou
   } catch (error) {
     throw asLimitError(error, source) ?? error;
   }
-  // go-yaml decodes only the first document of what it is given.
-  const document = Array.isArray(documents) ? (documents[0] as Document.Parsed | undefined) : undefined;
-  if (document === undefined) return null;
-  const problem = document.errors.find((error) => error.code !== 'BAD_DQ_ESCAPE');
-  if (problem !== undefined) throw syntaxError(source, problem.pos[0], problem.message);
-  if (document.contents === null) return null;
-  try {
-    const converter = new DocumentConverter(source, version);
-    converter.bindAliases(document.contents);
-    return converter.convert(document.contents, kustomizeResource);
-  } catch (error) {
-    throw asLimitError(error, source) ?? error;
+  return Array.isArray(documents) ? (documents[0] as Document.Parsed | undefined) : undefined;
+}
+
+/**
+ * The first quoted scalar of a document with errors that the `yaml` package ended before libyaml
+ * would (at a line indented less than YAML 1.2 allows), with the span libyaml reads. Only a scalar
+ * starting before the first error counts: what follows it is the parser's confusion.
+ */
+function cutQuotedScalar(text: string, document: Document.Parsed | undefined): { start: number; end: number } | undefined {
+  const errors = document?.errors.filter(isSyntaxProblem) ?? [];
+  if (document === undefined || errors.length === 0 || document.contents === null) return undefined;
+  const firstError = Math.min(...errors.map((error) => error.pos[0]));
+  let first: { start: number; end: number } | undefined;
+  const pending: MaybeNode[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) {
+      const [start, end] = node.range;
+      const closing = quotedScalarEnd(text, start);
+      const cut = closing !== -1 && closing + 1 !== end && text.slice(start, closing).includes('\n');
+      if (cut && start <= firstError && (first === undefined || start < first.start)) first = { start, end: closing };
+    } else if (isMap(node)) {
+      for (const pair of node.items) pending.push(pair.key as MaybeNode, pair.value as MaybeNode);
+    } else if (isSeq(node)) {
+      pending.push(...(node.items as MaybeNode[]));
+    }
   }
+  return first;
 }
 
 function syntaxError(source: SourceText, offset: number, message: string): KustomizeError {
@@ -171,10 +224,11 @@ function syntaxError(source: SourceText, offset: number, message: string): Kusto
 }
 
 function asLimitError(error: unknown, source: SourceText): KustomizeError | undefined {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return new KustomizeError('limit-exceeded', 'YAML is nested too deeply', { file: source.file, document: source.document });
-  }
-  return undefined;
+  return error instanceof RangeError && /call stack/i.test(error.message) ? limitError(source) : undefined;
+}
+
+function limitError(source: SourceText): KustomizeError {
+  return new KustomizeError('limit-exceeded', 'YAML is nested too deeply', { file: source.file, document: source.document }, 'flatten the document');
 }
 
 /** A YAML node that is a key or value of a mapping (the `yaml` package allows absent ones). */
@@ -249,19 +303,15 @@ class DocumentConverter {
     }
     if (isAlias(node)) return this.expand(() => this.convert(this.target(node), topLevel, place));
     if (isScalar(node)) return this.scalarJson(node, this.resolve(node, place));
-    if (isSeq(node)) {
+    if (!isSeq(node) && !isMap(node)) throw this.error(node, 'unsupported YAML node');
+    this.active.add(node);
+    try {
+      if (isMap(node)) return this.version === 'v3' ? this.kyamlMapping(node, topLevel) : this.sigsYamlMapping(node);
       const itemPlace = node.flow ? 'flow' : 'block';
       return node.items.map((item) => this.convert(item as MaybeNode, false, itemPlace));
+    } finally {
+      this.active.delete(node);
     }
-    if (isMap(node)) {
-      this.active.add(node);
-      try {
-        return this.version === 'v3' ? this.kyamlMapping(node, topLevel) : this.sigsYamlMapping(node);
-      } finally {
-        this.active.delete(node);
-      }
-    }
-    throw this.error(node, 'unsupported YAML node');
   }
 
   private target(alias: Alias): YamlNode {

@@ -121,3 +121,40 @@ export function decodeDoubleQuoted(source: string): string {
   }
   return value;
 }
+
+/**
+ * Where the quoted scalar starting at `start` (on its quote) ends as libyaml scans it: the offset
+ * of the closing quote, or -1 when there is none. libyaml looks only for the closing quote,
+ * wherever the lines in between are indented.
+ */
+export function quotedScalarEnd(text: string, start: number): number {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    const char = text[i];
+    if (quote === '"' && char === '\\') i++;
+    else if (char === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * `text` with the lines inside the quoted scalar `[start, end]` indented past `start`'s column.
+ * The YAML 1.2 parser wants continuation lines indented; libyaml does not, and since folding drops
+ * a continuation line's leading blanks the value stays the same. A line starting with a document
+ * marker is left alone (libyaml refuses it).
+ */
+export function indentQuotedContinuations(text: string, start: number, end: number): string {
+  const column = start - (text.lastIndexOf('\n', start - 1) + 1);
+  const indent = ' '.repeat(column + 1);
+  let result = text.slice(0, start);
+  let lineStart = start;
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+    result += text.slice(lineStart, i + 1);
+    lineStart = i + 1;
+    if (!/^(?:---|\.\.\.)(?:[ \t\n]|$)/.test(text.slice(lineStart, lineStart + 4))) result += indent;
+  }
+  return result + text.slice(lineStart);
+}
