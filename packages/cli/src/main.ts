@@ -5,6 +5,11 @@ const usage = `kustomize-ts: kustomize build, in TypeScript.
 Usage:
   kustomize-ts build [DIR] [-o FILE|DIR] [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone]
                      [--reorder legacy|none] [--enable-managedby-label]
+  kustomize-ts create [DIR] [--autodetect [--recursive] | --flux [--ignore-paths CSV]] [--resources CSV]
+                      [--namespace NS] [--nameprefix P] [--namesuffix S] [--labels K:V,...] [--annotations K:V,...]
+  kustomize-ts edit add|set|remove ... | fix      (kustomize-ts edit help lists the commands)
+  kustomize-ts golden check|update DIR... [--golden-dir DIR]
+  kustomize-ts diff A B [--exit-code]
   kustomize-ts flux create kustomization|source git NAME [flags]
   kustomize-ts flux build kustomization NAME --path DIR [--kustomization-file FILE] [--dry-run]
   kustomize-ts flux health --kustomization FILE --objects FILE
@@ -17,6 +22,14 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     switch (command) {
       case 'build':
         return (await import('./commands/build.js')).runBuild(rest, io);
+      case 'create':
+        return (await import('./commands/create.js')).runCreate(rest, io);
+      case 'edit':
+        return (await import('./commands/edit.js')).runEdit(rest, io);
+      case 'golden':
+        return (await import('./commands/golden.js')).runGolden(rest, io);
+      case 'diff':
+        return (await import('./commands/diff.js')).runDiff(rest, io);
       case 'flux':
         return await (await import('./commands/flux.js')).runFlux(rest, io);
       case undefined:

@@ -35,7 +35,7 @@ export function expandPathArguments(fs: FileSystem, cwd: string, patterns: reado
       result.push(pattern);
       continue;
     }
-    throw new KustomizeError('file-not-found', `${pattern} has no match: ${whyNoRoot(fs, cwd, pattern)}`, { file: pattern }, 'check the path; it is read relative to the kustomization directory');
+    throw new KustomizeError('file-not-found', `${pattern} has no match: ${whyNoRoot(fs, cwd, pattern)}`, {}, 'check the path; it is read relative to the kustomization directory');
   }
   return result;
 }
