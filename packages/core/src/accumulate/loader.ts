@@ -1,4 +1,5 @@
 import { KustomizeError } from '../errors.js';
+import type { BuildHooks } from '../build/hooks.js';
 import type { OpenApiState } from '../build/openapi.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import { isWithin, relative, resolve } from '../fs/path.js';
@@ -27,6 +28,8 @@ export interface LoadSession {
   /** The directory the build started in: paths in messages are relative to it. */
   readonly buildRoot: string;
   filesRead: number;
+  /** What the caller lets the build ask for: remote trees, rendered charts. */
+  readonly hooks: BuildHooks;
   /** The strategic-merge schema in force: kustomize's is global, chosen by the first kustomization that names one. */
   openApi: OpenApiState;
 }

@@ -1,4 +1,6 @@
 import type { Loader } from '../accumulate/loader.js';
+import { parseResources } from '../accumulate/parse-resources.js';
+import { KustomizeError } from '../errors.js';
 import { basename } from '../fs/path.js';
 import { generateConfigMap, generateSecret, mergeGenerated, mergeGeneratorOptions, type GeneratorOrigin } from '../generate/index.js';
 import type { Kustomization } from '../kustomization/types.js';
@@ -25,5 +27,26 @@ export function runGenerators(loader: Loader, kustomization: Kustomization, reso
     const options = mergeGeneratorOptions(args.options, kustomization.generatorOptions);
     out = mergeGenerated(out, [generateSecret(args, options, loadFile, origin)]);
   }
+  out = renderHelmCharts(loader, kustomization, out);
   return runPluginGenerators(loader, kustomization, out, context);
+}
+
+/** `helmCharts:` through the caller's renderer; refused without one, since rendering needs the helm program. */
+function renderHelmCharts(loader: Loader, kustomization: Kustomization, resources: Resource[]): Resource[] {
+  if (kustomization.helmCharts.length === 0) return resources;
+  const render = loader.session.hooks.renderHelmChart;
+  const file = loader.display(kustomization.file);
+  if (!render) {
+    throw new KustomizeError(
+      'unsupported',
+      'helmCharts needs the helm program, which kustomize-ts never runs by itself',
+      { file, field: 'helmCharts' },
+      'render the chart (helm template) into a resource file and list that under resources, or pass a renderHelmChart hook to build()',
+    );
+  }
+  let out = resources;
+  kustomization.helmCharts.forEach((chart, index) => {
+    out = mergeGenerated(out, parseResources(render(chart, kustomization.helmGlobals), `${file} (helmCharts[${index}])`));
+  });
+  return out;
 }

@@ -8,6 +8,7 @@ import { sortResources } from '../order/sort.js';
 import type { Resource } from '../resource/resource.js';
 import { emitDocuments } from '../yaml/index.js';
 import { decorate, finishBuild } from './finish.js';
+import type { BuildHooks } from './hooks.js';
 import { initialOpenApiState, schemaAfterLoading } from './openapi.js';
 import { accumulateTarget } from './target.js';
 
@@ -28,6 +29,8 @@ export interface BuildOptions {
   readonly addManagedByLabel?: boolean;
   /** Limits on what one build may read. */
   readonly limits?: Partial<LoadLimits>;
+  /** What the build may ask the caller for: remote resources, rendered Helm charts. */
+  readonly hooks?: BuildHooks;
 }
 
 /** What a build produced. */
@@ -57,6 +60,7 @@ export function build(options: BuildOptions): BuildResult {
     limits: { ...defaultLoadLimits, ...options.limits },
     buildRoot: root,
     filesRead: 0,
+    hooks: options.hooks ?? {},
     openApi: initialOpenApiState,
   };
   const loader = new Loader(session, root);

@@ -1,4 +1,6 @@
 import { KustomizeError } from '../errors.js';
+import { MemoryFileSystem } from '../fs/filesystem.js';
+import { dirname, normalize } from '../fs/path.js';
 import { Loader } from '../accumulate/loader.js';
 import { parseResources } from '../accumulate/parse-resources.js';
 import { loadKustomization } from '../kustomization/load.js';
@@ -55,8 +57,9 @@ export function accumulatePaths(loader: Loader, paths: readonly string[], contex
 
 function accumulateResources(loader: Loader, paths: readonly string[], context: TargetContext, acc: Accumulation): Accumulation {
   for (const path of paths) {
-    if (isRemoteReference(path) && !loader.isFile(path)) {
-      refuseRemote(path, loader, 'resources');
+    if (isRemoteReference(path) && loader.session.fs.kind(loader.resolve(path)) === undefined) {
+      acc = accumulateRemote(loader, path, context, acc);
+      continue;
     }
     if (loader.isFile(path)) {
       const file = loader.resolve(path);
@@ -94,12 +97,37 @@ function accumulateDirectory(loader: Loader, path: string, isComponent: boolean,
     originPath: parentContext.originPath === undefined ? undefined : joinOriginPath(parentContext.originPath, path),
   };
   if (isComponent) return accumulateTarget(child, kustomization, context, acc);
-  const sub = accumulateTarget(child, kustomization, context);
+  return absorb(acc, accumulateTarget(child, kustomization, context), loader.display(child.root));
+}
+
+/** A base's accumulation added to its parent's, as kustomize's MergeAccumulator. */
+function absorb(acc: Accumulation, sub: Accumulation, display: string): Accumulation {
   return {
-    resources: appendUnique(acc.resources, sub.resources, loader.display(child.root)),
+    resources: appendUnique(acc.resources, sub.resources, display),
     config: mergeConfigurations(acc.config, sub.config),
     vars: mergeVarSets(acc.vars, sub.vars),
   };
+}
+
+/** A remote `resources:` entry, through the caller's resolver: a file of resources or a kustomization directory. */
+function accumulateRemote(loader: Loader, address: string, context: TargetContext, acc: Accumulation): Accumulation {
+  const resolveRemote = loader.session.hooks.resolveRemote;
+  if (!resolveRemote) refuseRemote(address, loader, 'resources');
+  const tree = resolveRemote(address);
+  const fs = new MemoryFileSystem(tree.files);
+  const target = normalize(`/${tree.path}`);
+  const kind = fs.kind(target);
+  if (kind === undefined) {
+    throw new KustomizeError('file-not-found', `the resolver's tree for '${address}' has no file or directory '${tree.path}'`, { file: loader.display(loader.root), field: 'resources' }, 'return the path of the resource file or kustomization directory within the files');
+  }
+  const session = { ...loader.session, fs, buildRoot: '/' };
+  if (kind === 'file') {
+    const resources = parseResources(new Loader(session, dirname(target)).readText(target), `${address} (${tree.path})`);
+    return { ...acc, resources: appendUnique(acc.resources, resources, address) };
+  }
+  const remoteLoader = new Loader(session, target);
+  const kustomization = loadKustomization(fs, target);
+  return absorb(acc, accumulateTarget(remoteLoader, kustomization, { ...context, originPath: context.originPath === undefined ? undefined : '' }), address);
 }
 
 /** `existing` followed by `added`, refusing an id that is already there, as kustomize's ResMap.Append. */

@@ -93,6 +93,7 @@ export function parseKustomization(text: string, file: string, directory: string
     sortOptions: getOwn(raw, 'sortOptions'),
     openapi: mapOf(raw, 'openapi'),
     helmCharts: [...listOf(raw, 'helmCharts'), ...listOf(raw, 'helmChartInflationGenerator')],
+    helmGlobals: getOwn(raw, 'helmGlobals'),
   };
   // The decoder has checked every field against the schema, so the shapes hold.
   return kustomization as unknown as Kustomization;

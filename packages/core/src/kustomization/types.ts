@@ -116,4 +116,5 @@ export interface Kustomization {
   readonly sortOptions: SortOptionsEntry | undefined;
   readonly openapi: Readonly<Record<string, string>>;
   readonly helmCharts: readonly JsonValue[];
+  readonly helmGlobals: JsonValue | undefined;
 }
