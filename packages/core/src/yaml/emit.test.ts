@@ -264,3 +264,42 @@ describe('emitDocuments', () => {
     expect(emitDocuments([{ a: 1 }, { b: [] }])).toBe('a: 1\n---\nb: []\n');
   });
 });
+
+describe('emitYaml: the JSON round trip inside kustomize', () => {
+  it('folds a raw NEL as yaml.v2 reads it inside the JSON string', () => {
+    // kubectl kustomize printed these for strings holding U+0085 (NEL).
+    expectPrinted([
+      ['x\u0085y', 'x: x y\n'],
+      ['x \u0085y', 'x: x y\n'],
+      ['x\u0085 y', 'x: x y\n'],
+      ['x\u0085\u0085y', 'x: |-\n  x\n  y\n'],
+      ['x\u0085', "x: 'x '\n"],
+      ['\u0085x', "x: ' x'\n"],
+      ['x\u0085\u0085', 'x: |\n  x\n'],
+      ['x \u0085 \u0085 y', 'x: |-\n  x\n  y\n'],
+      ['a\u0085---b', 'x: a ---b\n'],
+    ]);
+  });
+
+  it('refuses what kustomize cannot print: raw control characters, NEL before a document marker', () => {
+    // kubectl kustomize failed for each: "yaml: control characters are not allowed" / "found unexpected document indicator".
+    for (const value of ['x\u007fy', 'x\u0080y', 'x\u009fy', 'x\ufffey', 'x\uffffy', '\u0085... ', 'a\u0085--- b']) {
+      expect(() => emitYaml({ x: value }), JSON.stringify(value)).toThrow(KustomizeError);
+    }
+  });
+
+  it('refuses keys yaml.v2 cannot read back from JSON: a NEL, or more than 1024 characters of JSON', () => {
+    // kubectl kustomize printed the first of each pair and failed on the second.
+    const pairs: ReadonlyArray<readonly [string, string]> = [
+      ['a'.repeat(1022), 'a'.repeat(1023)],
+      [`<${'a'.repeat(1016)}`, `<${'a'.repeat(1017)}`],
+      [`\b${'a'.repeat(1020)}`, `\b${'a'.repeat(1021)}`],
+      [`😀${'a'.repeat(1021)}`, `😀${'a'.repeat(1022)}`],
+    ];
+    for (const [fits, tooLong] of pairs) {
+      expect(emitYaml({ [fits]: 'v' })).toMatch(/^\? /);
+      expect(() => emitYaml({ [tooLong]: 'v' })).toThrow(/exceeds 1024 characters/);
+    }
+    expect(() => emitYaml({ 'a\u0085b': 'v' })).toThrow(/NEL/);
+  });
+});
