@@ -17,7 +17,7 @@ import { configureBuiltinPlugin, type BuiltinPlugin, type PluginConfigObject } f
 import { accumulatePaths, appendUnique, type TargetContext } from './target.js';
 
 /** The label a validator may add to the resources it checked; the one change a validator may make. */
-export const validatedByLabel = 'validated-by';
+const validatedByLabel = 'validated-by';
 
 type PluginField = PluginConfigObject['field'];
 
@@ -219,7 +219,7 @@ function describeChange(before: readonly Resource[], after: readonly Resource[])
     if (others.length === 0) return `id in self missing from other; id: ${idString(id)}`;
     if (others.length > 1) return `id in self matches ${others.length} in other; id: ${idString(id)}`;
     const other = others[0]!;
-    const labels = metadataOf(other.object)['labels'];
+    const labels = getOwn(metadataOf(other.object), 'labels');
     const relabelled = isJsonObject(labels) && getOwn(labels, validatedByLabel) !== undefined && Object.keys(labels).length > 1;
     if (relabelled || !jsonEqual(original.object, withoutValidatedBy(other.object))) {
       return `nodes unequal: \n -- ${JSON.stringify(original.object)},\n -- ${JSON.stringify(withoutValidatedBy(other.object))}`;
