@@ -1,1 +1,10 @@
-export {};
+/**
+ * @kustomize-ts/patches: strategic-merge and JSON6902 patching of plain JSON values, exactly as kustomize v5.5.0
+ * applies them. No file system, no kustomize concepts: documents in, documents out.
+ */
+export { PatchError, type PatchErrorKind } from './errors.js';
+export type { JsonObject, JsonPrimitive, JsonValue } from './json.js';
+export { builtinSchema, combineSchemas, isNamespacedKind, schemaFromOpenApi, SchemaLookup, type FieldSchema } from './schema/lookup.js';
+export { strategicMerge, type StrategicMergeOptions } from './smp/merge.js';
+export { applyJson6902 } from './json6902/apply.js';
+export { parseJson6902, type JsonPatchOperation } from './json6902/operations.js';
