@@ -88,7 +88,7 @@ function imageSteps(k: Kustomization, config: BuildConfig): Step[] {
 function replacementSteps(k: Kustomization, loader: Loader): Step[] {
   if (k.replacements.length === 0) return [];
   const file = loader.display(k.file);
-  const replacements = parseReplacements([...k.replacements], file, (path) => parseYaml(loader.readText(path), loader.display(loader.resolve(path))));
+  const replacements = parseReplacements([...k.replacements], file, (path) => parseYaml(loader.readText(path), loader.display(loader.resolve(path)), { dialect: 'sigs-yaml' }));
   return [{ kind: 'ReplacementTransformer', run: (r) => applyReplacements(r, replacements) }];
 }
 
