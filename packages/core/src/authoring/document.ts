@@ -17,7 +17,7 @@ import { emitYaml, parseYaml } from '../yaml/index.js';
 export type ValueNode = Node;
 
 /** kustomize reads kustomization files as YAML 1.1 (sigs.k8s.io/yaml). */
-const parseOptions = { version: '1.1' as const, keepSourceTokens: false };
+const parseOptions = { version: '1.1' as const };
 
 /**
  * Decodes a kustomization text as kustomize does (sigs.k8s.io/yaml, unknown fields are errors) and returns
@@ -212,30 +212,31 @@ export function renameField(map: YAMLMap, from: string, to: string, value?: Valu
   if (value !== undefined) pair.value = keepComments(pair.value, value);
 }
 
+/** A new pair `name: node`, the key written as kustomize writes it. */
+function newPair(name: string, node: ValueNode): Pair {
+  const holder = new YAMLMap();
+  holder.set(kustomizeNode(name), node);
+  return holder.items[0]!;
+}
+
 /** Inserts the pair `name: value` at `index` of `map`. */
 export function insertField(map: YAMLMap, index: number, name: string, value: JsonValue): void {
-  const created = new YAMLMap();
-  created.set(kustomizeNode(name), kustomizeNode(value));
-  map.items.splice(index, 0, created.items[0]!);
+  map.items.splice(index, 0, newPair(name, kustomizeNode(value)));
 }
 
 function insertPair(map: YAMLMap, name: string, node: ValueNode, sorted: boolean): void {
-  const created = new YAMLMap();
-  created.set(kustomizeNode(name), node);
-  const newPair = created.items[0]!;
+  const pair = newPair(name, node);
   const keys = (map.items as Pair[]).map(keyText);
   const isSorted = keys.every((key, i) => i === 0 || (keys[i - 1] ?? '') <= (key ?? ''));
   const at = sorted && isSorted ? keys.findIndex((key) => (key ?? '') > name) : -1;
-  if (at < 0) map.items.push(newPair);
-  else map.items.splice(at, 0, newPair);
+  if (at < 0) map.items.push(pair);
+  else map.items.splice(at, 0, pair);
 }
 
-/** Removes `name` from `map`; returns whether it was there. */
-export function deleteKey(map: YAMLMap, name: string, ignoreCase = false): boolean {
+/** Removes `name` from `map`, when it is there. */
+export function deleteKey(map: YAMLMap, name: string, ignoreCase = false): void {
   const pair = findPair(map, name, ignoreCase);
-  if (!pair) return false;
-  map.items.splice(map.items.indexOf(pair), 1);
-  return true;
+  if (pair) map.items.splice(map.items.indexOf(pair), 1);
 }
 
 /**
@@ -284,15 +285,4 @@ export function ensureList(map: YAMLMap, name: string, ignoreCase = false): YAML
   if (pair) pair.value = keepComments(pair.value, list);
   else insertPair(map, name, list, false);
   return list;
-}
-
-/** The map under `name`, created (empty) when missing; new keys of a new map are kept sorted. */
-export function ensureMap(map: YAMLMap, name: string, ignoreCase = false): YAMLMap {
-  const existing = getNode(map, name, ignoreCase);
-  if (isMap(existing)) return existing;
-  const created = new YAMLMap();
-  const pair = findPair(map, name, ignoreCase);
-  if (pair) pair.value = keepComments(pair.value, created);
-  else insertPair(map, name, created, false);
-  return created;
 }

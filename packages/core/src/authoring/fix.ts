@@ -2,13 +2,13 @@
  * `kustomize edit fix`: deprecated fields moved to the fields that replace them, as kustomize's
  * `FixKustomization` and `FixKustomizationPreMarshalling` do, then the build compared before and after.
  */
+import { isMap, isSeq, YAMLSeq, type YAMLMap } from 'yaml';
 import { build } from '../build/index.js';
 import { unifiedDiff } from '../diff/lines.js';
 import { KustomizeError } from '../errors.js';
 import type { EntryKind, FileSystem } from '../fs/filesystem.js';
 import { resolve } from '../fs/path.js';
 import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../json.js';
-import { isMap, isSeq, YAMLSeq, type YAMLMap } from 'yaml';
 import { appendToList, deleteKey, findPair, getNode, insertField, kustomizeNode, renameField, setField, type KustomizationDocument, type ValueNode } from './document.js';
 import { isEmptyField } from './kustfile.js';
 
