@@ -56,7 +56,7 @@ export function emitYaml(value: JsonValue): string {
     throw error;
   }
   writer.writeIndent();
-  return writer.out;
+  return writer.parts.join('');
 }
 
 /** Documents joined as kustomize joins them: `---` between documents, none before the first. */
@@ -66,7 +66,7 @@ export function emitDocuments(values: readonly JsonValue[]): string {
 
 /** libyaml's emitter state, with the writes the block-style emitter uses. */
 class YamlWriter {
-  out = '';
+  readonly parts: string[] = [];
   private column = 0;
   private indent = -1;
   /** The last thing written was whitespace (or nothing): an indicator needs no space before it. */
@@ -131,7 +131,7 @@ class YamlWriter {
   /** A null, boolean or number: always plain, never folded (it has no spaces). */
   private plainWord(text: string): void {
     if (!this.whitespace) this.put(' ');
-    this.out += text;
+    this.parts.push(text);
     this.column += text.length;
     this.whitespace = false;
     this.indention = false;
@@ -163,7 +163,7 @@ class YamlWriter {
     const indent = Math.max(this.indent, 0);
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
     if (this.column < indent) {
-      this.out += ' '.repeat(indent - this.column);
+      this.parts.push(spaces(indent - this.column));
       this.column = indent;
     }
     this.whitespace = true;
@@ -172,19 +172,19 @@ class YamlWriter {
 
   private writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
     if (needWhitespace && !this.whitespace) this.put(' ');
-    this.out += indicator;
+    this.parts.push(indicator);
     this.column += indicator.length;
     this.whitespace = isWhitespace;
     this.indention = this.indention && isIndention;
   }
 
   private put(char: string): void {
-    this.out += char;
+    this.parts.push(char);
     this.column++;
   }
 
   private putBreak(): void {
-    this.out += '\n';
+    this.parts.push('\n');
     this.column = 0;
   }
 
@@ -192,7 +192,7 @@ class YamlWriter {
   private writeBreak(char: string): void {
     if (char === '\n') this.putBreak();
     else {
-      this.out += char;
+      this.parts.push(char);
       this.column = 0;
     }
   }
@@ -201,7 +201,7 @@ class YamlWriter {
     if (!this.whitespace) this.put(' ');
     const length = codePointLength(text);
     if (!allowBreaks || this.column + length <= BEST_WIDTH + 1 || !text.includes(' ')) {
-      this.out += text;
+      this.parts.push(text);
       this.column += length;
     } else {
       let spaces = false;
@@ -212,7 +212,7 @@ class YamlWriter {
           else this.put(' ');
           spaces = true;
         } else {
-          this.out += char;
+          this.parts.push(char);
           this.column++;
           this.indention = false;
           spaces = false;
@@ -246,7 +246,7 @@ class YamlWriter {
       } else {
         if (breaks) this.writeIndent();
         if (char === "'") this.put("'");
-        this.out += char;
+        this.parts.push(char);
         this.column++;
         this.indention = false;
         spaces = false;
@@ -269,7 +269,7 @@ class YamlWriter {
       const code = char.codePointAt(0)!;
       if (escapeAll || !isPrintable(code) || isBreak(code) || char === '"' || char === '\\') {
         const escape = escapeSequence(code);
-        this.out += escape;
+        this.parts.push(escape);
         this.column += escape.length;
         spaces = false;
       } else if (char === ' ') {
@@ -281,7 +281,7 @@ class YamlWriter {
         }
         spaces = true;
       } else {
-        this.out += char;
+        this.parts.push(char);
         this.column++;
         spaces = false;
       }
@@ -310,7 +310,7 @@ class YamlWriter {
         breaks = true;
       } else {
         if (breaks) this.writeIndent();
-        this.out += char;
+        this.parts.push(char);
         this.column++;
         this.indention = false;
         breaks = false;
@@ -318,6 +318,12 @@ class YamlWriter {
       i += char.length - 1;
     }
   }
+}
+
+const SPACES = ' '.repeat(64);
+
+function spaces(count: number): string {
+  return count <= SPACES.length ? SPACES.slice(0, count) : ' '.repeat(count);
 }
 
 function numberText(value: number): string {
@@ -389,40 +395,29 @@ function selectStyle(scalar: StringScalar, simpleKey: boolean): ScalarStyle {
 function analyzeScalar(text: string): ScalarAnalysis {
   if (text === '') return { multiline: false, plainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
   let indicators = text.startsWith('---') || text.startsWith('...');
+  const first = text.charCodeAt(0);
+  const followedByBlank = (index: number): boolean => index >= text.length || text.charCodeAt(index) === 0x20 || text.charCodeAt(index) === 0x09;
+  if (FIRST_CHARACTER_INDICATORS.includes(text[0]!)) indicators = true;
+  else if ((first === 0x3f /* ? */ || first === 0x3a /* : */ || first === 0x2d /* - */) && followedByBlank(1)) indicators = true;
   let lineBreaks = false;
   let special = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
   let breakSpace = false;
   let spaceBreak = false;
   let precededByWhitespace = true;
   let previousSpace = false;
   let previousBreak = false;
   for (let i = 0; i < text.length; i++) {
-    const char = charAt(text, i);
-    const code = char.codePointAt(0)!;
-    const next = i + char.length;
-    const last = next >= text.length;
-    const followedByWhitespace = last || text[next] === ' ' || text[next] === '\t';
-    if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(char)) indicators = true;
-      else if ((char === '?' || char === ':' || char === '-') && followedByWhitespace) indicators = true;
-    } else if ((char === ':' && followedByWhitespace) || (char === '#' && precededByWhitespace)) {
-      indicators = true;
-    }
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i++)!;
+    if (i > 0 && ((code === 0x3a /* : */ && followedByBlank(i + 1)) || (code === 0x23 /* # */ && precededByWhitespace))) indicators = true;
     if (!isPrintable(code)) special = true;
-    if (char === ' ') {
-      if (i === 0) leadingSpace = true;
-      if (last) trailingSpace = true;
+    const lineBreak = isBreak(code);
+    if (code === 0x20) {
       if (previousBreak) breakSpace = true;
       previousSpace = true;
       previousBreak = false;
-    } else if (isBreak(code)) {
+    } else if (lineBreak) {
       lineBreaks = true;
-      if (i === 0) leadingBreak = true;
-      if (last) trailingBreak = true;
       if (previousSpace) spaceBreak = true;
       previousSpace = false;
       previousBreak = true;
@@ -430,10 +425,12 @@ function analyzeScalar(text: string): ScalarAnalysis {
       previousSpace = false;
       previousBreak = false;
     }
-    precededByWhitespace = char === ' ' || char === '\t' || code === 0 || isBreak(code);
-    i += char.length - 1;
+    precededByWhitespace = code === 0x20 || code === 0x09 || code === 0 || lineBreak;
   }
-  const edgeWhitespace = leadingSpace || leadingBreak || trailingSpace || trailingBreak;
+  const last = text.charCodeAt(text.length - 1);
+  const leadingBlank = first === 0x20 || isBreak(first);
+  const trailingSpace = last === 0x20;
+  const edgeWhitespace = leadingBlank || trailingSpace || isBreak(last);
   return {
     multiline: lineBreaks,
     plainAllowed: !(edgeWhitespace || breakSpace || spaceBreak || special || lineBreaks || indicators),
@@ -441,6 +438,9 @@ function analyzeScalar(text: string): ScalarAnalysis {
     blockAllowed: !(trailingSpace || spaceBreak || special),
   };
 }
+
+/** Characters that make a scalar starting with them need quotes (`?`, `:` and `-` only before a blank). */
+const FIRST_CHARACTER_INDICATORS = '#,[]{}&*!|>\'"%@`';
 
 function chompingIndicator(text: string): string {
   const chars = Array.from(text);

@@ -36,15 +36,18 @@ function wrapInt64(value: bigint): bigint {
   return BigInt.asIntN(64, value);
 }
 
-/** The value of the digit run starting at `start`, accumulated as Go does (`n*10 + (r - '0')`), and where it ends. */
-function digitRun(points: readonly number[], start: number, initial: number): { value: bigint; end: number } {
+/**
+ * The value of the digit run starting at `start`, accumulated as Go does (`n*10 + (r - '0')`,
+ * wrapping like an int64), and where it ends. Short ASCII runs stay plain numbers.
+ */
+function digitRun(points: readonly number[], start: number, initial: number): { value: number | bigint; end: number } {
   let end = start;
   let small = initial;
-  // Up to 15 ASCII digits stay exact in a double; longer or non-ASCII runs continue in int64.
   while (end < points.length && end - start < 15 && points[end]! >= 48 && points[end]! <= 57) {
     small = small * 10 + (points[end]! - 48);
     end++;
   }
+  if (end >= points.length || !isDigit(points[end]!)) return { value: small, end };
   let value = BigInt(small);
   while (end < points.length && isDigit(points[end]!)) {
     value = wrapInt64(value * 10n + BigInt(points[end]! - 48));
@@ -55,14 +58,11 @@ function digitRun(points: readonly number[], start: number, initial: number): { 
 
 /** yaml.v2's `keyList.Less` for two string keys. */
 export function keyLess(a: string, b: string): boolean {
-  if (isAsciiLetters(a) && isAsciiLetters(b)) return simpleLess(a, b);
   return runeLess(codePoints(a), codePoints(b));
 }
 
-/** A comparator for `Array.prototype.sort` in yaml.v2's key order. */
-export function compareKeys(a: string, b: string): number {
-  if (a === b) return 0;
-  return keyLess(a, b) ? -1 : keyLess(b, a) ? 1 : 0;
+function compareRunes(a: readonly number[], b: readonly number[]): number {
+  return runeLess(a, b) ? -1 : runeLess(b, a) ? 1 : 0;
 }
 
 /** Go's `sort.Sort` sorts up to this many elements by insertion. */
@@ -75,14 +75,34 @@ const MAX_INSERTION_SORT = 12;
  * non-transitive set of keys lands in kubectl's most frequent order.
  */
 export function sortKeys(keys: readonly string[]): string[] {
-  const sorted = [...keys].sort(compareCodePoints);
-  if (sorted.length > MAX_INSERTION_SORT) return sorted.sort(compareKeys);
-  for (let i = 1; i < sorted.length; i++) {
-    for (let j = i; j > 0 && keyLess(sorted[j]!, sorted[j - 1]!); j--) {
-      [sorted[j - 1], sorted[j]] = [sorted[j]!, sorted[j - 1]!];
+  // Without digits or non-ASCII characters the order is a plain total order: no cycles to mind.
+  if (keys.every((key) => ASCII_WITHOUT_DIGITS.test(key))) return [...keys].sort(compareAsciiWithoutDigits);
+  const entries = keys.map((key) => ({ key, runes: codePoints(key) })).sort((x, y) => compareCodePoints(x.key, y.key));
+  if (entries.length > MAX_INSERTION_SORT) entries.sort((x, y) => compareRunes(x.runes, y.runes));
+  else {
+    for (let i = 1; i < entries.length; i++) {
+      for (let j = i; j > 0 && runeLess(entries[j]!.runes, entries[j - 1]!.runes); j--) {
+        [entries[j - 1], entries[j]] = [entries[j]!, entries[j - 1]!];
+      }
     }
   }
-  return sorted;
+  return entries.map((entry) => entry.key);
+}
+
+const ASCII_WITHOUT_DIGITS = /^[\x00-\x2f\x3a-\x7f]*$/;
+
+/** yaml.v2's order for ASCII keys without digits: non-letters before letters, else by code. */
+function compareAsciiWithoutDigits(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xLetter = isLetter(x);
+    if (xLetter !== isLetter(y)) return xLetter ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 /** Code-point order, which is the UTF-8 byte order Go's `sort.Strings` gives JSON keys. */
@@ -99,21 +119,6 @@ function compareCodePoints(a: string, b: string): number {
     return x - y;
   }
   return a.length - b.length;
-}
-
-/** Keys of ASCII letters only compare by code unit: no digit runs or non-letters in play. */
-function isAsciiLetters(text: string): boolean {
-  return /^[A-Za-z]*$/.test(text);
-}
-
-function simpleLess(a: string, b: string): boolean {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return x < y;
-  }
-  return a.length < b.length;
 }
 
 function runeLess(a: readonly number[], b: readonly number[]): boolean {
@@ -139,7 +144,9 @@ function runeLess(a: readonly number[], b: readonly number[]): boolean {
     }
     const runA = digitRun(a, i, initial);
     const runB = digitRun(b, i, initial);
-    if (runA.value !== runB.value) return runA.value < runB.value;
+    // `<` and `>` compare a number with a bigint by value.
+    if (runA.value < runB.value) return true;
+    if (runA.value > runB.value) return false;
     if (runA.end !== runB.end) return runA.end < runB.end;
     return x < y;
   }

@@ -64,9 +64,11 @@ export function parseYamlDocuments(text: string, file: string): JsonValue[] {
     if (!(error instanceof InvalidSeparatorError)) throw error;
     throw new KustomizeError('yaml-syntax', `${lines.describe(error.offset)}: ${error.message}`, { file }, 'a document separator line may only be followed by a comment');
   }
+  // One scan of the whole stream spares the per-document checks in the usual case.
+  const unusual = UNUSUAL_CHARACTER.test(normalised);
   return chunks.map((chunk, document) => {
-    const source: SourceText = { text: libyamlLineBreaks(chunk.text), offset: chunk.offset, lines, file, document };
-    return readDocument(source, 'v3', true);
+    const text = unusual ? libyamlLineBreaks(chunk.text) : chunk.text;
+    return readDocument({ text, offset: chunk.offset, lines, file, document }, 'v3', true, unusual);
   });
 }
 
@@ -79,7 +81,7 @@ export function parseYaml(text: string, file: string, options: ParseYamlOptions 
   if (options.dialect === 'sigs-yaml') {
     const normalised = libyamlLineBreaks(normaliseLineEnds(text));
     const source: SourceText = { text: normalised, offset: 0, lines: new LineIndex(normalised), file, document: 0 };
-    return readDocument(source, 'v2', false);
+    return readDocument(source, 'v2', false, true);
   }
   const documents = parseYamlDocuments(text, file);
   const present = documents.filter((document) => document !== null);
@@ -129,11 +131,14 @@ function libyamlLineBreaks(text: string): string {
 /** Most under-indented quoted scalars re-indented in one document before giving up. */
 const MAX_QUOTED_SCALAR_REPAIRS = 100;
 
+/** Control characters, CR and NEL: what needs a closer look before parsing. */
+const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/;
+
 /** Characters libyaml's reader refuses anywhere in the input. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
 
-function readDocument(original: SourceText, version: GoYamlVersion, kustomizeResource: boolean): JsonValue {
-  const control = CONTROL_CHARACTER.exec(original.text);
+function readDocument(original: SourceText, version: GoYamlVersion, kustomizeResource: boolean, checkCharacters: boolean): JsonValue {
+  const control = checkCharacters ? CONTROL_CHARACTER.exec(original.text) : null;
   if (control !== null) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     throw syntaxError(original, control.index, `control characters are not allowed (found U+${code})`);
@@ -399,15 +404,19 @@ class DocumentConverter {
     throw this.error(value ?? at, 'map merge requires map or sequence of maps as the value');
   }
 
+  /** yaml.v3 refuses two keys of the same kind with the same text (collections all have the text ""). */
   private refuseDuplicateKeys(entries: readonly Entry[]): void {
-    const seen = new Map<string, MaybeNode>();
+    const scalars = new Map<string, MaybeNode>();
+    let collection: MaybeNode;
     for (const { key } of entries) {
-      const identity = `${isScalar(key) || isAlias(key) || key == null ? 'scalar' : 'collection'}:${this.keyText(key)}`;
-      if (seen.has(identity)) {
-        const first = seen.get(identity);
-        throw this.error(key ?? null, `mapping key ${JSON.stringify(this.keyText(key))} already defined at ${this.where(first)}`);
+      const isCollection = isMap(key) || isSeq(key);
+      const text = this.keyText(key);
+      const first = isCollection ? collection : scalars.get(text);
+      if (first !== undefined || (!isCollection && scalars.has(text))) {
+        throw this.error(key, `mapping key ${JSON.stringify(text)} already defined at ${this.where(first)}`);
       }
-      seen.set(identity, key);
+      if (isCollection) collection = key;
+      else scalars.set(text, key);
     }
   }
 
@@ -588,7 +597,9 @@ function shortTag(tag: string | undefined): string {
 }
 
 function setOwn(object: JsonObject, key: string, value: JsonValue): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` needs defineProperty to stay data; it would slow every other key.
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
 }
 
 function goFloatName(value: number): string {
