@@ -4,7 +4,7 @@ import { parseResources } from '../accumulate/parse-resources.js';
 import { KustomizeError } from '../errors.js';
 import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '../json.js';
 import type { PatchEntry, Selector } from '../kustomization/types.js';
-import { apiVersionOf, effectiveNamespace, idEquals, idString, type ResourceId } from '../resource/id.js';
+import { apiVersionOf, idEquals, idString, type ResourceId } from '../resource/id.js';
 import { allIds, currentId, gvkOf, idOfObject, metadataOf, rememberCurrentId, withObject, type Resource } from '../resource/resource.js';
 import { selectResources } from '../resource/select.js';
 import { parseYaml } from '../yaml/index.js';
@@ -180,7 +180,7 @@ function applyStrategicMerge(resources: readonly Resource[], selected: ReadonlyS
 
 function applyOneStrategicMerge(resource: Resource, patch: LoadedPatch, schema: SchemaLookup | undefined): Resource | undefined {
   const id = currentId(resource);
-  const base = patch.allowNameChange || patch.allowKindChange ? rememberCurrentId(resource, effectiveNamespace(id)) : resource;
+  const base = patch.allowNameChange || patch.allowKindChange ? rememberCurrentId(resource) : resource;
   // The patch takes the target's apiVersion, keeping its own kind, as kustomize does before merging.
   const patchObject = withKey(patch.object, 'apiVersion', apiVersionOf(gvkOf(resource.object)));
   let merged: JsonObject | null;
@@ -209,7 +209,7 @@ function applyJsonPatchToSelection(resources: readonly Resource[], target: Selec
   const selected = new Set(selectResources(resources, target));
   return resources.map((resource) => {
     if (!selected.has(resource)) return resource;
-    const base = rememberIds ? rememberCurrentId(resource, effectiveNamespace(currentId(resource))) : resource;
+    const base = rememberIds ? rememberCurrentId(resource) : resource;
     try {
       const patched = applyJson6902(resource.object, operations);
       if (!isJsonObject(patched)) throw new Error('the patch did not leave an object');

@@ -1,7 +1,6 @@
 import { KustomizeError } from '../errors.js';
 import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../json.js';
-import { effectiveNamespace } from '../resource/id.js';
-import { currentId, nameOf, rememberCurrentId, withMetadataField, withObject, type Resource } from '../resource/resource.js';
+import { nameOf, rememberCurrentId, withMetadataField, withObject, type Resource } from '../resource/resource.js';
 import { goJson } from './gojson.js';
 import { sha256Hex } from './sha256.js';
 
@@ -74,7 +73,7 @@ export function addHashSuffixes(resources: readonly Resource[]): Resource[] {
   return resources.map((resource) => {
     if (!resource.needsHashSuffix) return resource;
     const hash = contentHash(resource.object);
-    const remembered = rememberCurrentId(resource, effectiveNamespace(currentId(resource)));
+    const remembered = rememberCurrentId(resource);
     return withObject(remembered, withMetadataField(resource.object, 'name', `${nameOf(resource)}-${hash}`));
   });
 }

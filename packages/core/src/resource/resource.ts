@@ -1,5 +1,6 @@
 import { getOwn, isJsonObject, withKey, type JsonObject } from '../json.js';
-import { parseApiVersion, type Gvk, type ResourceId } from './id.js';
+import { KustomizeError } from '../errors.js';
+import { effectiveNamespace, idString, parseApiVersion, type Gvk, type ResourceId } from './id.js';
 
 /** How a generated resource combines with one of the same id from a base. */
 export type GeneratorBehavior = 'create' | 'merge' | 'replace';
@@ -80,14 +81,23 @@ export function idOfObject(object: JsonObject): ResourceId {
   return { ...gvkOf(object), name: stringField(metadata, 'name'), namespace: stringField(metadata, 'namespace') };
 }
 
-/** The id a resource had when it was loaded, before any rename. */
+/**
+ * The ids a resource had before renames, oldest first, as kustomize reads them back: it keeps only
+ * previous names, namespaces and kinds, so every previous id carries the current group and version.
+ */
+export function previousIdsOf(resource: Resource): ResourceId[] {
+  const { group, version } = gvkOf(resource.object);
+  return resource.previousIds.map((id) => ({ ...id, group, version }));
+}
+
+/** The id a resource had when it was loaded, before any rename (kustomize's OrgId). */
 export function originalId(resource: Resource): ResourceId {
-  return resource.previousIds[0] ?? currentId(resource);
+  return previousIdsOf(resource)[0] ?? currentId(resource);
 }
 
 /** Every id a resource has had, oldest first, ending with the current one. */
 export function allIds(resource: Resource): ResourceId[] {
-  return [...resource.previousIds, currentId(resource)];
+  return [...previousIdsOf(resource), currentId(resource)];
 }
 
 /** The name of a resource. */
@@ -118,11 +128,19 @@ export function withMetadataField(object: JsonObject, field: string, value: Json
 }
 
 /**
- * A copy of `resource` whose current id is remembered as a previous id, as kustomize does before a
- * transform changes a name, namespace or kind. The stored namespace is the effective one, as kustomize stores it.
+ * A copy of `resource` whose current id is remembered as a previous id, as kustomize's StorePreviousId
+ * before a transform changes a name, namespace or kind. The stored namespace is the effective one, as
+ * kustomize stores it. Kustomize keeps these as comma-separated lists and crashes on a name, namespace
+ * or kind with a comma in it (no valid Kubernetes name has one): that is an error here.
  */
-export function rememberCurrentId(resource: Resource, effectiveNamespace: string): Resource {
+export function rememberCurrentId(resource: Resource): Resource {
   const id = currentId(resource);
-  return { ...resource, previousIds: [...resource.previousIds, { ...id, namespace: effectiveNamespace }] };
+  const namespace = effectiveNamespace(id);
+  for (const [field, value] of [['metadata.name', id.name], ['metadata.namespace', namespace], ['kind', id.kind]] as const) {
+    if (value.includes(',')) {
+      throw new KustomizeError('invalid-resource', `cannot rename ${idString(id)}: its ${field} contains a comma`, { field }, 'Kubernetes names, namespaces and kinds never contain commas; is the resource encrypted or templated?');
+    }
+  }
+  return { ...resource, previousIds: [...resource.previousIds, { ...id, namespace }] };
 }
 

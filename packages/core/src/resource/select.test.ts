@@ -46,7 +46,7 @@ describe('selectResources', () => {
   });
 
   it('matches the original name as well as the current one', () => {
-    const renamed = withObject(rememberCurrentId(deployment, 'default'), { ...deployment.object, metadata: { name: 'p-web' } });
+    const renamed = withObject(rememberCurrentId(deployment), { ...deployment.object, metadata: { name: 'p-web' } });
     expect(selectResources([renamed], { name: 'web' })).toEqual([renamed]);
     expect(selectResources([renamed], { name: 'p-web' })).toEqual([renamed]);
   });

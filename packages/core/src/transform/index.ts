@@ -20,7 +20,6 @@ export { namespaceFieldSpecs } from './fieldspecs/namespace.js';
 export { replicaFieldSpecs } from './fieldspecs/replicas.js';
 export { templateLabelFieldSpecs } from './fieldspecs/template-labels.js';
 export { varReferenceFieldSpecs } from './fieldspecs/var-reference.js';
-export { anyIdsOf, originalIdOf, previousIdsOf, storePreviousId } from './ids.js';
 export { parseRoleBindingSubjectMode, transformNamespace, type NamespaceTransformerConfig, type RoleBindingSubjectMode } from './namespace.js';
 export { transformPrefix, transformSuffix, type PrefixTransformerConfig, type SuffixTransformerConfig } from './prefix-suffix.js';
 export { labelEntryFieldSpecs, transformLabels, type LabelEntry, type LabelTransformerConfig } from './labels.js';

@@ -1,9 +1,8 @@
 import { KustomizeError } from '../errors.js';
 import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '../json.js';
 import { idKey, idString, isClusterScopedGvk } from '../resource/id.js';
-import { currentId, gvkOf, withObject, type Resource } from '../resource/resource.js';
+import { currentId, gvkOf, rememberCurrentId, withObject, type Resource } from '../resource/resource.js';
 import { applyFieldSpec, type FieldSetter, type FieldSpec } from './fieldspec.js';
-import { storePreviousId } from './ids.js';
 import { assertNodeKind, nodeKindOf, scalarText, WrongNodeKindError } from './node-kind.js';
 
 /**
@@ -65,7 +64,7 @@ export function transformNamespace(resources: readonly Resource[], config: Names
   const out = [...resources];
   out.forEach((resource, index) => {
     if (Object.keys(resource.object).length === 0) return;
-    const remembered = storePreviousId(resource);
+    const remembered = rememberCurrentId(resource);
     const transformed = withObject(remembered, namespaceObject(resource.object, config.fieldSpecs, setNamespace, mode));
     out[index] = transformed;
     countId(resource, -1);

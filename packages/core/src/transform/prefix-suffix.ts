@@ -1,7 +1,6 @@
 import { gvkSelectedBy, type Gvk } from '../resource/id.js';
-import { withObject, type Resource } from '../resource/resource.js';
+import { originalId, rememberCurrentId, withObject, type Resource } from '../resource/resource.js';
 import { applyFieldSpec, type FieldSetter, type FieldSpec } from './fieldspec.js';
-import { originalIdOf, storePreviousId } from './ids.js';
 import { assertNodeKind, scalarText } from './node-kind.js';
 
 /** The configuration of kustomize's PrefixTransformer. */
@@ -46,7 +45,7 @@ function addAffix(
   list: 'prefixes' | 'suffixes',
   rename: (name: string) => string,
 ): Resource {
-  const original = originalIdOf(resource);
+  const original = originalId(resource);
   if (kindsKeepingNames.some((selector) => gvkSelectedBy(original, selector))) return resource;
   const setName: FieldSetter = (value) => {
     assertNodeKind(value, 'ScalarNode');
@@ -57,7 +56,7 @@ function addAffix(
     // Kustomize selects by the original id here, while the field walk below selects by the current kind.
     if (!gvkSelectedBy(original, spec)) continue;
     if (spec.path === 'metadata/name' && affix !== '') {
-      out = storePreviousId({ ...out, [list]: [...out[list], affix] });
+      out = rememberCurrentId({ ...out, [list]: [...out[list], affix] });
     }
     out = withObject(out, applyFieldSpec(out.object, spec, setName));
   }

@@ -1,8 +1,7 @@
 import { KustomizeError } from '../errors.js';
 import { gvkSelectedBy, gvkString } from '../resource/id.js';
-import { withObject, type Resource } from '../resource/resource.js';
+import { allIds, withObject, type Resource } from '../resource/resource.js';
 import { applyFieldSpec, type FieldSetter, type FieldSpec } from './fieldspec.js';
-import { anyIdsOf } from './ids.js';
 import { assertNodeKind } from './node-kind.js';
 
 /** An entry of a kustomization's `replicas:` (kustomize's types.Replica). */
@@ -33,7 +32,7 @@ export function transformReplicaCount(resources: readonly Resource[], config: Re
   let found = false;
   for (const spec of config.fieldSpecs) {
     out.forEach((resource, index) => {
-      if (!anyIdsOf(resource).some((id) => id.name === name && gvkSelectedBy(id, spec))) return;
+      if (!allIds(resource).some((id) => id.name === name && gvkSelectedBy(id, spec))) return;
       found = true;
       out[index] = withObject(resource, applyFieldSpec(resource.object, spec, setCount));
     });

@@ -1,8 +1,7 @@
 import { KustomizeError } from '../../errors.js';
 import { getOwn, isJsonObject, type JsonValue } from '../../json.js';
 import { effectiveNamespace, gvkSelectedBy, idString, isClusterScopedGvk, type Gvk, type ResourceId } from '../../resource/id.js';
-import { currentId, nameOf, namespaceOf, type Resource } from '../../resource/resource.js';
-import { originalIdOf, previousIdsOf } from '../ids.js';
+import { currentId, nameOf, namespaceOf, originalId, previousIdsOf, type Resource } from '../../resource/resource.js';
 
 /** What name-reference matching reads of a resource, computed once per build. */
 export interface Referral {
@@ -20,7 +19,7 @@ export function referralsOf(resources: readonly Resource[]): Referral[] {
     index,
     resource,
     id: currentId(resource),
-    originalId: originalIdOf(resource),
+    originalId: originalId(resource),
     previousIds: previousIdsOf(resource),
   }));
 }

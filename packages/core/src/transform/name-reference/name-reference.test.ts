@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { KustomizeError } from '../../errors.js';
 import type { JsonObject } from '../../json.js';
 import { idString, type ResourceId } from '../../resource/id.js';
-import { currentId, newResource, type Resource } from '../../resource/resource.js';
+import { currentId, newResource, rememberCurrentId, type Resource } from '../../resource/resource.js';
 import { defaultTransformerConfig } from '../fieldspecs/config.js';
-import { storePreviousId } from '../ids.js';
 import { transformNamespace } from '../namespace.js';
 import { transformPrefix } from '../prefix-suffix.js';
 import { fixNameReferences } from './name-reference.js';
@@ -17,7 +16,7 @@ function fix(resources: readonly Resource[]): Resource[] {
 
 /** `object` renamed to `name` (and `namespace`), remembering its id before, as a transformer would leave it. */
 function renamed(object: JsonObject, name: string, extra: { namespace?: string; prefixes?: string[]; suffixes?: string[] } = {}): Resource {
-  const before = storePreviousId(newResource(object));
+  const before = rememberCurrentId(newResource(object));
   const metadata = { ...(object['metadata'] as JsonObject), name, ...(extra.namespace ? { namespace: extra.namespace } : {}) };
   return { ...before, object: { ...object, metadata }, prefixes: extra.prefixes ?? [], suffixes: extra.suffixes ?? [] };
 }
