@@ -19,3 +19,18 @@ export function isBreak(code: number): boolean {
 export function isBreakChar(char: string | undefined): boolean {
   return char !== undefined && char.length === 1 && isBreak(char.charCodeAt(0));
 }
+
+/** The length of `text` in UTF-8 bytes, which is what libyaml measures. */
+export function utf8Length(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) length += 1;
+    else if (code < 0x800) length += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      length += 4;
+      i++;
+    } else length += 3;
+  }
+  return length;
+}

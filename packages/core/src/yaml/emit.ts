@@ -7,7 +7,7 @@
  */
 import { KustomizeError } from '../errors.js';
 import type { JsonObject, JsonValue } from '../json.js';
-import { isBreak, isPrintable } from './chars.js';
+import { isBreak, isPrintable, utf8Length } from './chars.js';
 import { formatGoYamlNumber } from './go-number.js';
 import { sortKeys } from './key-order.js';
 import { isPlainStringForV2 } from './resolve.js';
@@ -542,20 +542,6 @@ function codePointLength(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdbff) length--;
-  }
-  return length;
-}
-
-function utf8Length(text: string): number {
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) length += 1;
-    else if (code < 0x800) length += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      length += 4;
-      i++;
-    } else length += 3;
   }
   return length;
 }

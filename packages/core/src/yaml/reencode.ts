@@ -9,7 +9,7 @@
  *   line, and the folded text reads back different.
  */
 import { isMap, parseDocument } from 'yaml';
-import { isBreak, isBreakChar, isPrintable } from './chars.js';
+import { isBreak, isBreakChar, isPrintable, utf8Length } from './chars.js';
 
 /** Where a scalar sits, which decides how yaml.v3 re-encodes it. */
 export type ScalarPlace = 'block' | 'flow' | 'key';
@@ -29,7 +29,7 @@ export function emptyPlainBecomesString(place: ScalarPlace): boolean {
  */
 export function refoldLikeYamlV3(value: string, place: ScalarPlace): string {
   if (place === 'flow' || !blockAllowed(value)) return value;
-  if (place === 'key' && !/[\n\r\u0085\u2028\u2029]/.test(value) && Buffer.byteLength(value) <= MAX_SIMPLE_KEY_LENGTH) {
+  if (place === 'key' && !/[\n\r\u0085\u2028\u2029]/.test(value) && utf8Length(value) <= MAX_SIMPLE_KEY_LENGTH) {
     return value;
   }
   const document = parseDocument(`v: ${foldedText(value)}`, { schema: 'failsafe' });

@@ -1,0 +1,420 @@
+/**
+ * Turns a document parsed by the `yaml` package into JSON under go-yaml's rules: scalars resolved
+ * as yaml.v3 (kyaml) or yaml.v2 (sigs.k8s.io/yaml) resolve them, anchors expanded, `<<` merges
+ * applied, keys checked and converted as the Go code paths do.
+ */
+import { type Alias, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
+import { KustomizeError } from '../errors.js';
+import type { JsonObject, JsonValue } from '../json.js';
+import { formatGoFloat32G } from './go-number.js';
+import { decodeDoubleQuoted, QuotedScalarError } from './quoted.js';
+import { emptyPlainBecomesString, refoldLikeYamlV3, type ScalarPlace } from './reencode.js';
+import { type GoYamlVersion, type ResolvedScalar, resolveScalar } from './resolve.js';
+import { type SourceText, syntaxError } from './source.js';
+import { formatRfc3339Nano } from './timestamp.js';
+
+/** Most nodes that alias (and merge) expansion may produce in one document: a guard against "billion laughs". */
+const EXPANSION_LIMIT = 1_000_000;
+
+/** A YAML node that is a key or value of a mapping (the `yaml` package allows absent ones). */
+export type MaybeNode = YamlNode | null | undefined;
+
+/** A mapping entry after merges: the key and value nodes as kyaml's `DeAnchor` leaves them. */
+interface Entry {
+  readonly key: MaybeNode;
+  readonly value: MaybeNode;
+  /** Copied in by a merge, so its value counts against the expansion limit. */
+  readonly merged?: boolean;
+}
+
+/** Turns one parsed document into JSON under one go-yaml version's rules. */
+export class DocumentConverter {
+  private readonly aliasTargets = new Map<Alias, YamlNode>();
+  /** Nodes being converted: an alias to one of them would never end. */
+  private readonly active = new Set<YamlNode>();
+  private readonly decodedText = new WeakMap<Scalar, string>();
+  private expansionDepth = 0;
+  private expandedNodes = 0;
+
+  constructor(
+    private readonly source: SourceText,
+    private readonly version: GoYamlVersion,
+  ) {}
+
+  /**
+   * Binds every alias to the node its anchor names at that point of the document, as go-yaml's
+   * parser does, and checks every double-quoted scalar's escapes.
+   */
+  bindAliases(root: YamlNode): void {
+    const anchors = new Map<string, YamlNode>();
+    const pending: MaybeNode[] = [root];
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (node === null || node === undefined) continue;
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target === undefined) throw this.error(node, `unknown anchor '${node.source}' referenced`);
+        this.aliasTargets.set(node, target);
+        continue;
+      }
+      if (node.anchor !== undefined) anchors.set(node.anchor, node);
+      // libyaml rejects a bad escape while reading, even in a node that merging drops later.
+      if (isScalar(node)) this.scalarText(node);
+      else if (isMap(node)) {
+        for (let i = node.items.length - 1; i >= 0; i--) {
+          const pair = node.items[i]!;
+          pending.push(pair.value as MaybeNode, pair.key as MaybeNode);
+        }
+      } else if (isSeq(node)) {
+        for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i] as MaybeNode);
+      }
+    }
+  }
+
+  /**
+   * The JSON of `node`; `topLevel` for the root of a kustomize resource, whose keys go-yaml
+   * stringifies; `place` is where the node sits (inside a flow collection or not).
+   */
+  convert(node: MaybeNode, topLevel: boolean, place: ScalarPlace = 'block'): JsonValue {
+    // An absent value (`? a` with no `:`) is an empty plain scalar.
+    if (node === null || node === undefined) return this.version === 'v3' && emptyPlainBecomesString(place) ? '' : null;
+    if (this.expansionDepth > 0 && ++this.expandedNodes > EXPANSION_LIMIT) {
+      throw new KustomizeError(
+        'limit-exceeded',
+        `${this.where(node)}: anchors and aliases expand to more than ${EXPANSION_LIMIT} nodes`,
+        { file: this.source.file, document: this.source.document },
+        'use fewer nested aliases',
+      );
+    }
+    if (isAlias(node)) return this.expand(() => this.convert(this.target(node), topLevel, place));
+    if (isScalar(node)) return this.scalarJson(node, this.resolve(node, place));
+    if (!isSeq(node) && !isMap(node)) throw this.error(node, 'unsupported YAML node');
+    this.active.add(node);
+    try {
+      if (isMap(node)) return this.version === 'v3' ? this.kyamlMapping(node, topLevel) : this.sigsYamlMapping(node);
+      const itemPlace = node.flow ? 'flow' : 'block';
+      return node.items.map((item) => this.convert(item as MaybeNode, false, itemPlace));
+    } finally {
+      this.active.delete(node);
+    }
+  }
+
+  private target(alias: Alias): YamlNode {
+    const target = this.aliasTargets.get(alias)!;
+    if (this.active.has(target)) throw this.error(alias, `alias '${alias.source}' refers to a node that contains it`);
+    return target;
+  }
+
+  /** Runs `work` as an expansion (of an alias or merge), whose nodes count against the limit. */
+  private expand<T>(work: () => T): T {
+    this.expansionDepth++;
+    try {
+      return work();
+    } finally {
+      this.expansionDepth--;
+    }
+  }
+
+  // ---- kyaml (yaml.v3) ----
+
+  /** A mapping after kyaml's `DeAnchor` (merges) and yaml.v3's decode into `map[string]interface{}`. */
+  private kyamlMapping(node: YAMLMap, topLevel: boolean): JsonObject {
+    const result: JsonObject = {};
+    const place = node.flow ? 'flow' : 'block';
+    for (const entry of this.kyamlEntries(node)) {
+      const key = topLevel ? this.topLevelKey(entry.key) : this.nestedKey(entry.key);
+      const convert = (): JsonValue => this.convert(entry.value, false, place);
+      setOwn(result, key, entry.merged ? this.expand(convert) : convert());
+    }
+    return result;
+  }
+
+  /**
+   * kyaml's merge: the first key spelled `<<` is removed (merge or not), the merge sources are
+   * laid under the mapping's own entries (earlier sources in a `[*a, *b]` list win), and yaml.v3
+   * then refuses duplicate keys.
+   */
+  private kyamlEntries(node: YAMLMap): Entry[] {
+    const pairs = node.items.map((pair) => ({ key: pair.key as MaybeNode, value: pair.value as MaybeNode }));
+    const merges = pairs.filter((pair) => this.isV3MergeKey(pair.key));
+    if (merges.length > 1) throw this.error(merges[1]!.key!, 'duplicate merge key');
+    const removed = pairs.findIndex((pair) => isScalar(pair.key) && this.scalarText(pair.key) === '<<');
+    const own = pairs.filter((pair, index) => index !== removed && !merges.includes(pair));
+    this.refuseDuplicateKeys(own);
+    if (merges.length === 0) return own;
+    const entries: Entry[] = [...own];
+    const positions = new Map(own.map((entry, index) => [this.keyText(entry.key), index]));
+    for (const source of this.mergeSources(merges[0]!.value, merges[0]!.key!)) {
+      for (const entry of this.kyamlEntries(source)) {
+        const key = this.keyText(entry.key);
+        const position = positions.get(key);
+        if (position === undefined) {
+          positions.set(key, entries.length);
+          entries.push({ ...entry, merged: true });
+        } else if (position >= own.length) {
+          entries[position] = { ...entry, merged: true };
+        }
+      }
+    }
+    return entries;
+  }
+
+  private isV3MergeKey(key: MaybeNode): boolean {
+    if (!isScalar(key)) return false;
+    const tag = shortTag(key.tag);
+    return tag === '!!merge' || (tag === '' && key.type === 'PLAIN' && this.scalarText(key) === '<<');
+  }
+
+  /** kyaml `findMergeValues`: the mappings a merge value names, in the order they are applied. */
+  private mergeSources(value: MaybeNode, at: YamlNode): YAMLMap[] {
+    if (isMap(value)) return [value];
+    if (isAlias(value)) {
+      const target = this.target(value);
+      if (!isMap(target)) throw this.error(value, 'invalid map merge: received alias for a non-map value');
+      return [target];
+    }
+    if (isSeq(value)) {
+      const sources: YAMLMap[] = [];
+      for (const item of value.items as MaybeNode[]) {
+        if (isSeq(item)) throw this.error(item, 'invalid map merge: received a nested sequence');
+        sources.unshift(...this.mergeSources(item, at));
+      }
+      return sources;
+    }
+    throw this.error(value ?? at, 'map merge requires map or sequence of maps as the value');
+  }
+
+  /** yaml.v3 refuses two keys of the same kind with the same text (collections all have the text ""). */
+  private refuseDuplicateKeys(entries: readonly Entry[]): void {
+    const scalars = new Map<string, MaybeNode>();
+    let collection: MaybeNode;
+    for (const { key } of entries) {
+      const isCollection = isMap(key) || isSeq(key);
+      const text = this.keyText(key);
+      const first = isCollection ? collection : scalars.get(text);
+      if (first !== undefined || (!isCollection && scalars.has(text))) {
+        throw this.error(key, `mapping key ${JSON.stringify(text)} already defined at ${this.where(first)}`);
+      }
+      if (isCollection) collection = key;
+      else scalars.set(text, key);
+    }
+  }
+
+  /** The text kyaml compares keys by (`Node.Value`), looking through aliases. */
+  private keyText(key: MaybeNode): string {
+    if (isAlias(key)) return this.keyText(this.aliasTargets.get(key));
+    return isScalar(key) ? this.scalarText(key) : '';
+  }
+
+  /** A key's scalar node (through an alias) and meaning; an absent key is a null scalar. */
+  private resolvedKey(key: MaybeNode): { node: Scalar | null; resolved: ResolvedScalar } {
+    const node = isAlias(key) ? this.target(key) : key;
+    if (node === null || node === undefined) return { node: null, resolved: { tag: '!!null' } };
+    if (!isScalar(node)) throw this.error(node, 'a mapping key must be a scalar, not a collection');
+    return { node, resolved: this.resolve(node, 'key') };
+  }
+
+  /** A key of a resource's top-level mapping: yaml.v3 decodes it into a Go string, keeping its text. */
+  private topLevelKey(key: MaybeNode): string {
+    const { node, resolved } = this.resolvedKey(key);
+    if (node === null || resolved.tag === '!!null') throw this.error(node, 'a mapping key must not be null');
+    return resolved.tag === '!!binary' || resolved.tag === '!!str' ? String(this.scalarJson(node, resolved)) : this.scalarText(node);
+  }
+
+  /** A key below the top level: yaml.v3 builds a `map[string]interface{}` only when every key is a string. */
+  private nestedKey(key: MaybeNode): string {
+    const { node, resolved } = this.resolvedKey(key);
+    if (node === null || (resolved.tag !== '!!str' && resolved.tag !== '!!merge')) {
+      const text = node === null ? '' : this.scalarText(node);
+      throw this.error(node, `mapping key ${JSON.stringify(text)} is not a string (${resolved.tag}); kustomize cannot print such a mapping`);
+    }
+    return String(this.scalarJson(node, resolved));
+  }
+
+  // ---- sigs.k8s.io/yaml (yaml.v2) ----
+
+  /** yaml.v2's decode into `map[interface{}]interface{}`, keys made strings by sigs.k8s.io/yaml. */
+  private sigsYamlMapping(node: YAMLMap): JsonObject {
+    const result: JsonObject = {};
+    for (const pair of node.items) {
+      const key = pair.key as MaybeNode;
+      const value = pair.value as MaybeNode;
+      if (isScalar(key) && this.isV2MergeKey(key)) {
+        this.mergeV2(result, value, key);
+      } else {
+        setOwn(result, this.sigsYamlKey(key), this.convert(value, false, node.flow ? 'flow' : 'block'));
+      }
+    }
+    return result;
+  }
+
+  private isV2MergeKey(key: Scalar): boolean {
+    if (this.scalarText(key) !== '<<') return false;
+    const tag = shortTag(key.tag);
+    return tag === '!!merge' || (tag === '' && key.type === 'PLAIN');
+  }
+
+  /** yaml.v2's merge: sources overwrite what is there so far; earlier entries of a list win. */
+  private mergeV2(result: JsonObject, value: MaybeNode, at: YamlNode): void {
+    const sources = isSeq(value) ? [...(value.items as MaybeNode[])].reverse() : [value];
+    for (const source of sources) {
+      const target = isAlias(source) ? this.target(source) : source;
+      if (!isMap(target)) throw this.error(source ?? at, 'map merge requires map or sequence of maps as the value');
+      const merged = this.expand(() => this.convert(target, false)) as JsonObject;
+      for (const key of Object.keys(merged)) setOwn(result, key, merged[key]!);
+    }
+  }
+
+  /** sigs.k8s.io/yaml's key conversion: numbers and booleans become their text, null is refused. */
+  private sigsYamlKey(key: MaybeNode): string {
+    const { node, resolved } = this.resolvedKey(key);
+    if (node === null || resolved.tag === '!!null') throw this.error(node, 'unsupported map key of type: <nil>');
+    switch (resolved.tag) {
+      case '!!bool':
+      case '!!str':
+        return String((resolved as { value: unknown }).value);
+      case '!!int': {
+        const value = (resolved as { value: bigint }).value;
+        if (value >= 2n ** 63n) throw this.error(node, 'unsupported map key of type: uint64');
+        return value.toString();
+      }
+      case '!!float': {
+        const text = formatGoFloat32G((resolved as { value: number }).value);
+        return ({ '+Inf': '.inf', '-Inf': '-.inf', NaN: '.nan' } as Record<string, string>)[text] ?? text;
+      }
+      default:
+        return this.scalarJson(node, resolved) as string;
+    }
+  }
+
+  // ---- scalars ----
+
+  /** The scalar's meaning under go-yaml's rules for its tag and style (and, for kyaml, its place). */
+  private resolve(node: Scalar, place: ScalarPlace): ResolvedScalar {
+    const tag = shortTag(node.tag);
+    const quoted = node.type !== 'PLAIN';
+    try {
+      if (this.version === 'v3') {
+        const text = node.type === 'BLOCK_FOLDED' ? refoldLikeYamlV3(this.scalarText(node), place) : this.scalarText(node);
+        if (tag === '!!str' || (tag === '' && quoted)) return { tag: '!!str', value: text };
+        if (tag === '' && text === '' && emptyPlainBecomesString(place)) return { tag: '!!str', value: '' };
+        return resolveScalar(tag, text, 'v3');
+      }
+      const text = this.scalarText(node);
+      if (node.tag === '!') return { tag: '!', value: text };
+      if (tag === '' && quoted) return { tag: '!!str', value: text };
+      return resolveScalar(tag, text, 'v2');
+    } catch (error) {
+      if (error instanceof TypeError) throw this.error(node, error.message);
+      throw error;
+    }
+  }
+
+  /** What `encoding/json` makes of the decoded scalar. */
+  private scalarJson(node: Scalar, resolved: ResolvedScalar): JsonValue {
+    switch (resolved.tag) {
+      case '!!null':
+        return null;
+      case '!!merge':
+        return '<<';
+      case '!!bool':
+        return (resolved as { value: boolean }).value;
+      case '!!int':
+        return Number((resolved as { value: bigint }).value);
+      case '!!float': {
+        const value = (resolved as { value: number }).value;
+        if (!Number.isFinite(value)) throw this.error(node, `json: unsupported value: ${goFloatName(value)}`);
+        return value;
+      }
+      case '!!timestamp':
+        if (this.version === 'v2') return this.scalarText(node);
+        try {
+          return formatRfc3339Nano((resolved as Extract<ResolvedScalar, { tag: '!!timestamp' }>).value);
+        } catch (error) {
+          throw this.error(node, `json: error calling MarshalJSON for type time.Time: ${(error as Error).message}`);
+        }
+      case '!!binary':
+        return decodeBinary((resolved as { value: string }).value) ?? this.fail(node, '!!binary value contains invalid base64 data');
+      default:
+        return (resolved as { value: string }).value;
+    }
+  }
+
+  /** A scalar's text; double-quoted scalars decoded as libyaml does. */
+  private scalarText(node: Scalar): string {
+    if (node.type !== 'QUOTE_DOUBLE') return String(node.source ?? node.value ?? '');
+    const known = this.decodedText.get(node);
+    if (known !== undefined) return known;
+    const [start, end] = node.range ?? [0, 0];
+    try {
+      const text = decodeDoubleQuoted(this.source.text.slice(start, end));
+      this.decodedText.set(node, text);
+      return text;
+    } catch (error) {
+      if (!(error instanceof QuotedScalarError)) throw error;
+      throw syntaxError(this.source, start + error.offset, error.message);
+    }
+  }
+
+  private fail(node: YamlNode, message: string): never {
+    throw this.error(node, message);
+  }
+
+  private error(node: MaybeNode, message: string): KustomizeError {
+    return new KustomizeError('yaml-syntax', `${this.where(node)}: ${message}`, { file: this.source.file, document: this.source.document });
+  }
+
+  private where(node: MaybeNode): string {
+    const offset = node?.range?.[0] ?? 0;
+    return this.source.lines.describe(this.source.offset + offset);
+  }
+}
+
+/** A tag in go-yaml's short form: `!!int` for `tag:yaml.org,2002:int`; `''` for none or `!`. */
+function shortTag(tag: string | undefined): string {
+  if (tag === undefined || tag === '!') return '';
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+function setOwn(object: JsonObject, key: string, value: JsonValue): void {
+  // Only `__proto__` needs defineProperty to stay data; it would slow every other key.
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
+function goFloatName(value: number): string {
+  return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
+}
+
+/**
+ * Go's `base64.StdEncoding.DecodeString` (line breaks ignored, padding required), the bytes then
+ * read as `encoding/json` reads a Go string: each invalid UTF-8 byte becomes U+FFFD.
+ */
+function decodeBinary(text: string): string | undefined {
+  const compact = text.replace(/[\r\n]/g, '');
+  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact)) return undefined;
+  return decodeUtf8Lossy(Uint8Array.from(atob(compact), (char) => char.charCodeAt(0)));
+}
+
+function decodeUtf8Lossy(bytes: Uint8Array): string {
+  let text = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    let codePoint = length === 1 ? lead : length === 0 ? -1 : lead & (0xff >> (length + 1));
+    for (let k = 1; k < length && codePoint >= 0; k++) {
+      const next = bytes[i + k];
+      codePoint = next !== undefined && (next & 0xc0) === 0x80 ? (codePoint << 6) | (next & 0x3f) : -1;
+    }
+    const minimum = [0, 0, 0x80, 0x800, 0x10000][length]!;
+    if (codePoint < minimum || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
+      text += '\uFFFD';
+      i++;
+    } else {
+      text += String.fromCodePoint(codePoint);
+      i += length;
+    }
+  }
+  return text;
+}

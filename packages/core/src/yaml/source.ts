@@ -1,0 +1,51 @@
+/** Where a YAML document sits in its file, and errors that say so. */
+import { KustomizeError } from '../errors.js';
+
+/** One document's text and where it sits in its file, for error messages. */
+export interface SourceText {
+  readonly text: string;
+  readonly offset: number;
+  readonly lines: LineIndex;
+  readonly file: string;
+  readonly document: number;
+}
+
+/** Line and column (1-based) of offsets in a file. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** `line L, column C` of `offset`. */
+  describe(offset: number): string {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return `line ${low + 1}, column ${offset - this.starts[low]! + 1}`;
+  }
+}
+
+/** A `yaml-syntax` error at `offset` of the document, naming its file, document and line. */
+export function syntaxError(source: SourceText, offset: number, message: string): KustomizeError {
+  return new KustomizeError(
+    'yaml-syntax',
+    `${source.lines.describe(source.offset + offset)}: ${message}`,
+    { file: source.file, document: source.document },
+  );
+}
+
+/** The `limit-exceeded` error for a stack overflow while reading, or undefined for any other error. */
+export function asLimitError(error: unknown, source: SourceText): KustomizeError | undefined {
+  return error instanceof RangeError && /call stack/i.test(error.message) ? limitError(source) : undefined;
+}
+
+/** The error for YAML nested too deeply to read. */
+export function limitError(source: SourceText): KustomizeError {
+  return new KustomizeError('limit-exceeded', 'YAML is nested too deeply', { file: source.file, document: source.document }, 'flatten the document');
+}
