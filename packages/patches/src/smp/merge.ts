@@ -186,17 +186,23 @@ class Merger {
       base = directive === 'replace' ? origin : dest;
     }
     if (!isJsonObject(base)) return base;
-    const target = this.#own(base);
+    // Changed in place once owned; copied at the first real change otherwise, so an untouched map is kept.
+    let target = base;
     const patch = isJsonObject(origin) ? origin : undefined;
     const names = new Set(Object.keys(target));
     if (patch !== undefined) for (const name of Object.keys(patch)) names.add(name);
     for (const name of [...names].sort(compareCodePoints)) {
-      const walked = this.walk(getOwn(target, name), patch === undefined ? undefined : getOwn(patch, name), schema?.field(name), fieldPath(path, name));
+      const current = getOwn(target, name);
+      const walked = this.walk(current, patch === undefined ? undefined : getOwn(patch, name), schema?.field(name), fieldPath(path, name));
       if (walked === undefined || walked === null) {
-        if (hasOwn(target, name)) delete target[name];
+        if (current === undefined) continue;
+        target = this.#own(target);
+        delete target[name];
       } else {
-        const value = walked === keepNull ? null : this.#styled(getOwn(target, name), walked);
-        if (!hasOwn(target, name) || target[name] !== value) setOwn(target, name, value);
+        const value = walked === keepNull ? null : this.#styled(current, walked);
+        if (current === value) continue;
+        target = this.#own(target);
+        setOwn(target, name, value);
       }
     }
     return target;
