@@ -1,6 +1,6 @@
 /**
- * Plain JSON values. These mirror the types of `@kustomize-ts/core` (which imports this package, so this
- * package cannot import it); both describe the same shapes and are interchangeable.
+ * Plain JSON values and the helpers that keep keys like `__proto__` as data. `@kustomize-ts/core` re-exports
+ * them, so there is one definition of each.
  */
 
 /** A JSON scalar. */
@@ -27,9 +27,11 @@ export function hasOwn(object: JsonObject, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
 
-/** Sets `key` on `object` in place, defining the property so a key like `__proto__` stays data. */
+/** Sets `key` on `object` in place so that a key like `__proto__` stays data. */
 export function setOwn(object: JsonObject, key: string, value: JsonValue): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  // `__proto__` is the one accessor plain objects inherit; every other key can be assigned (which is faster).
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
 }
 
 /** A deep copy of a JSON value. */

@@ -1,12 +1,12 @@
 import { applyJson6902, parseJson6902, strategicMerge, PatchError, type JsonPatchOperation, type SchemaLookup } from '@kustomize-ts/patches';
-import type { Loader } from '../accumulate/loader.js';
+import { decodeUtf8, type Loader } from '../accumulate/loader.js';
 import { parseResources } from '../accumulate/parse-resources.js';
 import { KustomizeError } from '../errors.js';
 import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '../json.js';
-import type { PatchEntry, Selector } from '../kustomization/types.js';
+import type { PatchEntry } from '../kustomization/types.js';
 import { apiVersionOf, idEquals, idString, type ResourceId } from '../resource/id.js';
 import { allIds, currentId, gvkOf, idOfObject, metadataOf, rememberCurrentId, withObject, type Resource } from '../resource/resource.js';
-import { selectResources } from '../resource/select.js';
+import { selectResources, type ResourceSelector } from '../resource/select.js';
 import { parseYaml } from '../yaml/index.js';
 
 /** A strategic-merge patch as loaded: the patch object, where it came from, and what it may change. */
@@ -46,7 +46,7 @@ export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry,
   const inline = (entry.patch ?? '').trim();
   if (inline === '' && !entry.path) throw new KustomizeError('invalid-kustomization', 'must specify one of patch and path in a patches entry', where, 'give the patch inline (patch:) or as a file (path:)');
   if (inline !== '' && entry.path) throw new KustomizeError('invalid-kustomization', "patch and path can't be set at the same time", where, 'keep only one of patch: and path:');
-  const text = inline !== '' ? inline : loader.readText(entry.path!);
+  const text = inline !== '' ? inline : readPatchText(loader, entry.path!);
   const source = inline !== '' ? `[patch: ${JSON.stringify(inline)}]` : `[path: "${entry.path!}"]`;
   const patchFile = inline !== '' ? where.file : loader.display(loader.resolve(entry.path!));
   const kind = detectPatchKind(text, source, where.file);
@@ -68,16 +68,28 @@ export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry,
 }
 
 /** A `patchesJson6902` entry (and the PatchJson6902Transformer): operations from a file or inline, applied to the target selection. */
-export function runJson6902Entry(resources: readonly Resource[], entry: { readonly target?: Selector; readonly path?: string; readonly jsonOp?: string }, loader: Loader, configFile?: string): Resource[] {
+export function runJson6902Entry(resources: readonly Resource[], entry: { readonly target?: ResourceSelector; readonly path?: string; readonly jsonOp?: string }, loader: Loader, configFile?: string): Resource[] {
   const where = { file: configFile ?? loader.display(loader.root), field: 'patchesJson6902' };
   if (!entry.target?.name) throw new KustomizeError('invalid-kustomization', 'must specify the target name', where, 'give target: a name (and kind)');
   if (!entry.path && !entry.jsonOp) throw new KustomizeError('invalid-kustomization', 'empty file path and empty jsonOp', where);
   if (entry.path && entry.jsonOp) throw new KustomizeError('invalid-kustomization', 'must specify a file path or jsonOp, not both', where);
-  const text = entry.path ? loader.readText(entry.path) : entry.jsonOp!;
+  const text = entry.path ? readPatchText(loader, entry.path) : entry.jsonOp!;
   const source = entry.path ? `[path: "${entry.path}"]` : `[patch: ${JSON.stringify(text)}]`;
   const operations = parseJsonPatchText(text, source, where.file);
   if (operations === undefined || operations.length === 0) throw new KustomizeError('invalid-kustomization', `patch appears to be empty; ${source}`, where);
   return applyJsonPatchToSelection(resources, entry.target, operations, source, false);
+}
+
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/**
+ * A patch file's text. JSON (text starting with `[`) is read as Go's encoding/json reads it, each invalid
+ * UTF-8 byte as U+FFFD; YAML must be UTF-8, as go-yaml requires.
+ */
+function readPatchText(loader: Loader, path: string): string {
+  const bytes = loader.readBytes(path);
+  const text = lenientUtf8.decode(bytes);
+  return text.startsWith('[') ? text : decodeUtf8(bytes, loader.display(loader.resolve(path)));
 }
 
 type DetectedPatch = { type: 'strategic'; patches: JsonObject[] } | { type: 'json6902'; operations: JsonPatchOperation[] };
@@ -205,7 +217,7 @@ function applyOneStrategicMerge(resource: Resource, patch: LoadedPatch, schema: 
   return withObject(base, withKey(object, 'metadata', nextMetadata));
 }
 
-function applyJsonPatchToSelection(resources: readonly Resource[], target: Selector, operations: readonly JsonPatchOperation[], source: string, rememberIds: boolean): Resource[] {
+function applyJsonPatchToSelection(resources: readonly Resource[], target: ResourceSelector, operations: readonly JsonPatchOperation[], source: string, rememberIds: boolean): Resource[] {
   const selected = new Set(selectResources(resources, target));
   return resources.map((resource) => {
     if (!selected.has(resource)) return resource;

@@ -1,4 +1,6 @@
+import type { ConfigMapArgs, GeneratorOptions, SecretArgs } from '../generate/types.js';
 import type { JsonObject, JsonValue } from '../json.js';
+import type { ResourceSelector } from '../resource/select.js';
 
 /** A field spec as written in kustomization files and configurations. */
 export interface FieldSpecEntry {
@@ -9,22 +11,11 @@ export interface FieldSpecEntry {
   readonly create?: boolean;
 }
 
-/** Selects resources: id fields (anchored regular expressions for patches) and label/annotation selectors. */
-export interface Selector {
-  readonly group?: string;
-  readonly version?: string;
-  readonly kind?: string;
-  readonly name?: string;
-  readonly namespace?: string;
-  readonly labelSelector?: string;
-  readonly annotationSelector?: string;
-}
-
 /** An entry of `patches` / `patchesJson6902`. */
 export interface PatchEntry {
   readonly path?: string;
   readonly patch?: string;
-  readonly target?: Selector;
+  readonly target?: ResourceSelector;
   readonly options?: Readonly<Record<string, boolean>>;
 }
 
@@ -49,26 +40,6 @@ export interface ImageEntry {
 export interface ReplicaEntry {
   readonly name?: string;
   readonly count?: number;
-}
-
-/** `generatorOptions`, or a generator's `options`. */
-export interface GeneratorOptionsEntry {
-  readonly labels?: Readonly<Record<string, string>>;
-  readonly annotations?: Readonly<Record<string, string>>;
-  readonly disableNameSuffixHash?: boolean;
-  readonly immutable?: boolean;
-}
-
-/** An entry of `configMapGenerator` or `secretGenerator` (`type` for secrets). */
-export interface GeneratorEntry {
-  readonly name?: string;
-  readonly namespace?: string;
-  readonly behavior?: string;
-  readonly literals?: readonly string[];
-  readonly files?: readonly string[];
-  readonly envs?: readonly string[];
-  readonly options?: GeneratorOptionsEntry;
-  readonly type?: string;
 }
 
 /** `sortOptions`. */
@@ -110,9 +81,9 @@ export interface Kustomization {
   readonly replicas: readonly ReplicaEntry[];
   readonly replacements: readonly JsonObject[];
   readonly vars: readonly JsonObject[];
-  readonly configMapGenerator: readonly GeneratorEntry[];
-  readonly secretGenerator: readonly GeneratorEntry[];
-  readonly generatorOptions: GeneratorOptionsEntry | undefined;
+  readonly configMapGenerator: readonly ConfigMapArgs[];
+  readonly secretGenerator: readonly SecretArgs[];
+  readonly generatorOptions: GeneratorOptions | undefined;
   readonly sortOptions: SortOptionsEntry | undefined;
   readonly openapi: Readonly<Record<string, string>>;
   readonly helmCharts: readonly JsonValue[];

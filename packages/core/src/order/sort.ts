@@ -1,4 +1,5 @@
 import { KustomizeError } from '../errors.js';
+import { compareCodePoints } from '../json.js';
 import { gvkEquals, gvkString, type Gvk, type ResourceId } from '../resource/id.js';
 import { currentId, type Resource } from '../resource/resource.js';
 
@@ -53,10 +54,10 @@ function compareIds(a: ResourceId, b: ResourceId, rank: ReadonlyMap<string, numb
     const ga = gvkSortString(a);
     const gb = gvkSortString(b);
     // kustomize reverses the order when one Namespace is of the core group, which puts the core one first.
-    if (a.kind === 'Namespace' && b.kind === 'Namespace' && (a.group === '' || b.group === '')) return compareStrings(gb, ga);
-    return compareStrings(ga, gb);
+    if (a.kind === 'Namespace' && b.kind === 'Namespace' && (a.group === '' || b.group === '')) return compareCodePoints(gb, ga);
+    return compareCodePoints(ga, gb);
   }
-  return compareStrings(idSortString(a), idSortString(b));
+  return compareCodePoints(idSortString(a), idSortString(b));
 }
 
 function gvkSortString(gvk: Gvk): string {
@@ -65,9 +66,4 @@ function gvkSortString(gvk: Gvk): string {
 
 function idSortString(id: ResourceId): string {
   return `${gvkString(id)}|${id.namespace || '~X'}|${id.name || '~N'}`;
-}
-
-/** Ordinal comparison, as Go compares strings (they differ only beyond the Basic Multilingual Plane). */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,7 +4,7 @@ import { basename } from '../../fs/path.js';
 import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
 import type { ObjectShape } from '../../kustomization/schema.js';
 import { addHashSuffixes, generateConfigMap, generateSecret, type SecretArgs } from '../../generate/index.js';
-import type { PatchEntry, Selector } from '../../kustomization/types.js';
+import type { PatchEntry } from '../../kustomization/types.js';
 import type { Resource } from '../../resource/resource.js';
 import type { ResourceSelector } from '../../resource/select.js';
 import type { FieldSpec } from '../../transform/fieldspec.js';
@@ -234,7 +234,7 @@ const builtinPlugins: Readonly<Record<string, Configure>> = {
   },
   PatchJson6902Transformer: (config, loader) => {
     const decoded = decode(config, { target: { object: selectorShape }, path: 'string', jsonOp: 'string' });
-    const target = selectorOf(getOwn(decoded, 'target')) as Selector | undefined;
+    const target = selectorOf(getOwn(decoded, 'target'));
     const entry = { ...(target === undefined ? {} : { target }), path: stringOf(decoded, 'path'), jsonOp: stringOf(decoded, 'jsonOp') };
     return transformer((resources) => runJson6902Entry(resources, entry, loader));
   },
