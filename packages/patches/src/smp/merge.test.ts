@@ -111,6 +111,12 @@ describe('maps', () => {
     expect((caught as PatchError).path).toBe('data');
   });
 
+  it('names list elements by their merge keys in error paths', () => {
+    const original = podSpec({ containers: [{ name: 'a', resources: { limits: { cpu: '1' } } }] });
+    const patch = podSpec({ containers: [{ name: 'a', resources: ['x'] }] });
+    expect(() => strategicMerge(original, patch)).toThrow(expect.objectContaining({ path: 'spec.template.spec.containers[name=a].resources' }));
+  });
+
   it('treats keys such as __proto__ as data', () => {
     const original = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"__proto__":"a"}}') as JsonObject;
     const patch = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"__proto__":"b","constructor":"c"}}') as JsonObject;

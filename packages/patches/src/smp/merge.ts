@@ -21,6 +21,7 @@ import {
   nodeKind,
   scalarText,
   setElement,
+  tupleId,
   unifyKeyTuples,
   wrongKindError,
 } from './nodes.js';
@@ -86,26 +87,20 @@ type Walked = JsonValue | undefined | typeof keepNull;
 
 type Directive = 'merge' | 'replace' | 'delete';
 
-/** Field paths for error messages, built only when an error is thrown. */
-interface Path {
-  readonly parent: Path | undefined;
-  readonly segment: string;
-}
-const rootPath: Path = { parent: undefined, segment: '' };
+/** Field paths for error messages, formatted only when an error is thrown. */
+type Path =
+  | { readonly parent: Path; readonly field: string }
+  | { readonly parent: Path; readonly keys: readonly string[]; readonly values: readonly string[] }
+  | undefined;
+const rootPath: Path = undefined;
 
 function pathText(path: Path): string {
   const segments: string[] = [];
-  for (let at: Path | undefined = path; at !== undefined && at !== rootPath; at = at.parent) segments.push(at.segment);
+  for (let at = path; at !== undefined; at = at.parent) {
+    if ('field' in at) segments.push(/^[A-Za-z0-9_$-]+$/.test(at.field) ? `.${at.field}` : `[${JSON.stringify(at.field)}]`);
+    else segments.push(`[${at.keys.length === 1 && at.keys[0] === '' ? (at.values[0] ?? '') : at.keys.map((key, i) => `${key}=${at.values[i] ?? ''}`).join(',')}]`);
+  }
   return segments.reverse().join('').replace(/^\./, '');
-}
-
-function fieldPath(parent: Path, key: string): Path {
-  return { parent, segment: /^[A-Za-z0-9_$-]+$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]` };
-}
-
-function elementPath(parent: Path, keys: readonly string[], values: readonly string[]): Path {
-  const selector = keys.length === 1 && keys[0] === '' ? (values[0] ?? '') : keys.map((key, i) => `${key}=${values[i] ?? ''}`).join(',');
-  return { parent, segment: `[${selector}]` };
 }
 
 function isMissingOrNull(value: JsonValue | undefined): value is undefined | null {
@@ -153,8 +148,8 @@ class Merger {
     const first = isMissingOrNull(dest) ? origin : dest;
     if (isMissingOrNull(first)) return this.#walkMap(dest, origin, resolved, path);
     // Every source that is not null must have the kind of the first; only the patch side can differ.
-    if (!isMissingOrNull(origin) && Array.isArray(origin) !== Array.isArray(first)) throw wrongKindError(nodeKind(first), origin, pathText(path));
-    if (!isMissingOrNull(origin) && isJsonObject(origin) !== isJsonObject(first)) throw wrongKindError(nodeKind(first), origin, pathText(path));
+    if (!isMissingOrNull(origin) && Array.isArray(origin) !== Array.isArray(first)) throw wrongKindError(nodeKind(first), origin, () => pathText(path));
+    if (!isMissingOrNull(origin) && isJsonObject(origin) !== isJsonObject(first)) throw wrongKindError(nodeKind(first), origin, () => pathText(path));
     if (isJsonObject(first)) return this.#walkMap(dest, origin, resolved, path);
     if (Array.isArray(first)) {
       if (resolved?.mergesList) return this.#walkAssociativeList(dest, origin, resolved, path);
@@ -193,7 +188,7 @@ class Merger {
     if (patch !== undefined) for (const name of Object.keys(patch)) names.add(name);
     for (const name of [...names].sort(compareCodePoints)) {
       const current = getOwn(target, name);
-      const walked = this.walk(current, patch === undefined ? undefined : getOwn(patch, name), schema?.field(name), fieldPath(path, name));
+      const walked = this.walk(current, patch === undefined ? undefined : getOwn(patch, name), schema?.field(name), { parent: path, field: name });
       if (walked === undefined || walked === null) {
         if (current === undefined) continue;
         target = this.#own(target);
@@ -242,7 +237,7 @@ class Merger {
     if (value !== 'merge' && value !== 'replace' && value !== 'delete') {
       throw new PatchError('strategic-merge', `unknown patch strategy '${value}'`, { path: pathText(path) });
     }
-    setElement(origin, undefined, ['$patch'], [value], pathText(path));
+    setElement(origin, undefined, ['$patch'], [value], () => pathText(path));
     return value;
   }
 
@@ -296,7 +291,7 @@ class Merger {
       if (values.length === 0) continue;
       [validKeys, validValues] = keysWithValues(keyTuples, values, keys);
       const [matchKeys, matchValues] = keysWithValues([validValues], validValues, validKeys);
-      const at = elementPath(path, matchKeys, matchValues);
+      const at: Path = { parent: path, keys: matchKeys, values: matchValues };
       const destIndex = findElement(target, matchKeys, matchValues);
       const patchIndex = patch === undefined ? -1 : findElement(patch, matchKeys, matchValues);
       let destElement = destIndex < 0 ? undefined : target[destIndex];
@@ -317,17 +312,17 @@ class Merger {
         const key = validKeys[i] as string;
         const value = validValues[i] as string;
         if (walked === undefined || walked === keepNull || isMissingNullOrEmptyMap(walked)) {
-          setElement(target, undefined, validKeys, validValues, pathText(at));
+          setElement(target, undefined, validKeys, validValues, () => pathText(at));
           removed = true;
         } else if (value !== '' && !(isJsonObject(walked) && hasOwn(walked, key))) {
           walked = this.#setKeyField(walked, key, value, target, destIndex, at);
         }
       }
       if (removed) continue;
-      setElement(merged, walked as JsonValue, validKeys, validValues, pathText(at));
+      setElement(merged, walked as JsonValue, validKeys, validValues, () => pathText(at));
     }
     if (keyTuples.length === 0) return target;
-    appendElements(merged, target, validKeys, pathText(path));
+    appendElements(merged, target, validKeys, () => pathText(path));
     return merged;
   }
 
@@ -337,10 +332,10 @@ class Merger {
    */
   #setKeyField(element: JsonValue, key: string, value: string, target: JsonValue[], index: number, path: Path): JsonValue {
     if (key === '') {
-      if (isContainer(element)) throw wrongKindError('ScalarNode', element, pathText(path));
+      if (isContainer(element)) throw wrongKindError('ScalarNode', element, () => pathText(path));
       return element;
     }
-    if (!isJsonObject(element)) throw wrongKindError('MappingNode', element, pathText(path));
+    if (!isJsonObject(element)) throw wrongKindError('MappingNode', element, () => pathText(path));
     const owned = this.#own(element);
     if (owned !== element && index >= 0 && target[index] === element) target[index] = owned;
     setOwn(owned, key, value);
@@ -386,9 +381,9 @@ class Merger {
         if (text === '') return false;
         texts.push(text);
       }
-      const tuple = JSON.stringify(texts);
-      if (seen.has(tuple)) return false;
-      seen.add(tuple);
+      const id = tupleId(texts);
+      if (seen.has(id)) return false;
+      seen.add(id);
       if (!this.isStable(item, elementSchema)) return false;
     }
     return true;
@@ -402,8 +397,9 @@ function uniqueTuples(lists: readonly (JsonValue[] | undefined)[], tuplesOf: (li
   for (const list of lists) {
     if (list === undefined) continue;
     for (const tuple of tuplesOf(list)) {
-      const id = JSON.stringify(tuple);
-      if (tuple.length === 0 || seen.has(id)) continue;
+      if (tuple.length === 0) continue;
+      const id = tupleId(tuple);
+      if (seen.has(id)) continue;
       seen.add(id);
       result.push(tuple);
     }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../json.js';
 import { appendElements, elementKeyTexts, fieldText, findElement, keysWithValues, mustBeQuoted, scalarText, setElement, unifyKeyTuples } from './nodes.js';
 
+const here = () => '';
+
 describe('scalar texts', () => {
   it('stand in for YAML node values', () => {
     expect([scalarText('x'), scalarText(80), scalarText(1.5), scalarText(true), scalarText(null), scalarText({ a: 1 }), scalarText([1])]).toEqual(['x', '80', '1.5', 'true', 'null', '', '']);
@@ -33,39 +35,39 @@ describe('element matching', () => {
 describe('setElement (kyaml ElementSetter)', () => {
   it('replaces the matching element or appends, dropping null and empty elements', () => {
     const list: JsonValue[] = [{ name: 'a' }, null, {}, 'keep', { name: 'b' }];
-    setElement(list, { name: 'b', v: 2 }, ['name'], ['b'], '');
+    setElement(list, { name: 'b', v: 2 }, ['name'], ['b'], here);
     expect(list).toEqual([{ name: 'a' }, 'keep', { name: 'b', v: 2 }]);
-    setElement(list, { name: 'c' }, ['name'], ['c'], '');
+    setElement(list, { name: 'c' }, ['name'], ['c'], here);
     expect(list).toEqual([{ name: 'a' }, 'keep', { name: 'b', v: 2 }, { name: 'c' }]);
   });
 
   it('deletes every element that has the key when the value is empty', () => {
     const list: JsonValue[] = [{ name: 'a' }, { other: 1 }, { name: 'b' }];
-    setElement(list, undefined, ['name'], [''], '');
+    setElement(list, undefined, ['name'], [''], here);
     expect(list).toEqual([{ other: 1 }]);
   });
 
   it('drops everything when given no values', () => {
     const list: JsonValue[] = [{ name: 'a' }, { name: 'b' }];
-    setElement(list, { name: 'z' }, ['name'], [], '');
+    setElement(list, { name: 'z' }, ['name'], [], here);
     expect(list).toEqual([{ name: 'z' }]);
   });
 
   it('rejects a map where it matches scalars by text', () => {
-    expect(() => setElement([{ a: 1 }], 'x', [''], ['x'], 'spec.list')).toThrow('wrong node kind: expected ScalarNode but got MappingNode');
+    expect(() => setElement([{ a: 1 }], 'x', [''], ['x'], () => 'spec.list')).toThrow('wrong node kind: expected ScalarNode but got MappingNode');
   });
 });
 
 describe('appendElements (kyaml appendListNode)', () => {
   it('with several keys moves each original element last', () => {
     const merged: JsonValue[] = [{ p: 1, q: 'a' }, { p: 2, q: 'a' }];
-    appendElements(merged, [{ p: 1, q: 'a' }], ['p', 'q'], '');
+    appendElements(merged, [{ p: 1, q: 'a' }], ['p', 'q'], here);
     expect(merged).toEqual([{ p: 2, q: 'a' }, { p: 1, q: 'a' }]);
   });
 
   it('empties the list before an element lacking the key', () => {
     const merged: JsonValue[] = [{ name: 'a' }];
-    appendElements(merged, [{ value: 1 }], ['name'], '');
+    appendElements(merged, [{ value: 1 }], ['name'], here);
     expect(merged).toEqual([{ value: 1 }]);
   });
 });

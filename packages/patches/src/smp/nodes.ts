@@ -46,28 +46,36 @@ export function isMissingNullOrEmptyMap(value: JsonValue | undefined): boolean {
   return value === undefined || value === null || (isJsonObject(value) && Object.keys(value).length === 0);
 }
 
+/** A set key for a tuple of key texts. */
+export function tupleId(tuple: readonly string[]): string {
+  return tuple.length === 1 ? (tuple[0] as string) : JSON.stringify(tuple);
+}
+
 /** The YAML node kind kyaml names in its errors. */
 export function nodeKind(value: JsonValue): 'MappingNode' | 'SequenceNode' | 'ScalarNode' {
   if (Array.isArray(value)) return 'SequenceNode';
   return isJsonObject(value) ? 'MappingNode' : 'ScalarNode';
 }
 
+/** Where an operation happens, for error messages; computed only when an error is reported. */
+export type Where = () => string;
+
 /** kyaml's InvalidNodeKindError, with the node's contents shown as JSON. */
-export function wrongKindError(expected: string, value: JsonValue, path: string): PatchError {
-  return new PatchError('strategic-merge', `wrong node kind: expected ${expected} but got ${nodeKind(value)}: node contents:\n${JSON.stringify(value)}`, { path });
+export function wrongKindError(expected: string, value: JsonValue, where: Where): PatchError {
+  return new PatchError('strategic-merge', `wrong node kind: expected ${expected} but got ${nodeKind(value)}: node contents:\n${JSON.stringify(value)}`, { path: where() });
 }
 
 /**
  * FieldMatcher{Name, StringValue}: does `item` have field `name` (with text `value`, unless `value` is empty)?
  * An empty `name` matches a scalar item by its text. Null items never match; items of the wrong kind are an error.
  */
-export function matchesField(item: JsonValue, name: string, value: string, path: string): boolean {
+export function matchesField(item: JsonValue, name: string, value: string, where: Where): boolean {
   if (item === null) return false;
   if (name === '') {
-    if (Array.isArray(item) || isJsonObject(item)) throw wrongKindError('ScalarNode', item, path);
+    if (Array.isArray(item) || isJsonObject(item)) throw wrongKindError('ScalarNode', item, where);
     return scalarText(item) === value;
   }
-  if (!isJsonObject(item)) throw wrongKindError('MappingNode', item, path);
+  if (!isJsonObject(item)) throw wrongKindError('MappingNode', item, where);
   return hasOwn(item, name) && (value === '' || scalarText(item[name] as JsonValue) === value);
 }
 
@@ -100,7 +108,7 @@ export function elementKeyTexts(list: readonly JsonValue[], keys: readonly strin
  * a key with an empty value matches any element that has the key; with fewer values than keys the last comparison
  * made decides; with no values at all every element is dropped; non-map elements survive a map-keyed set.
  */
-export function setElement(list: JsonValue[], element: JsonValue | undefined, keys: readonly string[], values: readonly string[], path: string): void {
+export function setElement(list: JsonValue[], element: JsonValue | undefined, keys: readonly string[], values: readonly string[], where: Where): void {
   const matchKeys = keys.length === 0 ? [''] : keys;
   const setsMaps = matchKeys[0] !== '' && values.length > 0 && values[0] !== '';
   const kept: JsonValue[] = [];
@@ -114,7 +122,7 @@ export function setElement(list: JsonValue[], element: JsonValue | undefined, ke
     let matched = false;
     let found = true;
     for (let j = 0; j < matchKeys.length; j++) {
-      if (j < values.length) matched = matchesField(item, matchKeys[j] as string, values[j] as string, path);
+      if (j < values.length) matched = matchesField(item, matchKeys[j] as string, values[j] as string, where);
       if (!matched) {
         found = false;
         break;
@@ -137,15 +145,15 @@ export function setElement(list: JsonValue[], element: JsonValue | undefined, ke
  * An element lacking a key is appended and then set with the values found so far (which, with none, empties
  * `target` first: kyaml's behaviour). With several keys, an element is removed before it is set, so it moves last.
  */
-export function appendElements(target: JsonValue[], source: readonly JsonValue[], keys: readonly string[], path: string): void {
+export function appendElements(target: JsonValue[], source: readonly JsonValue[], keys: readonly string[], where: Where): void {
   for (const element of source) {
     if (keys[0] === '') {
-      setElement(target, element, [''], [scalarText(element)], path);
+      setElement(target, element, [''], [scalarText(element)], where);
       continue;
     }
     const values: string[] = [];
     for (const key of keys) {
-      if (element !== null && !isJsonObject(element)) throw wrongKindError('MappingNode', element, path);
+      if (element !== null && !isJsonObject(element)) throw wrongKindError('MappingNode', element, where);
       const value = element !== null && hasOwn(element, key) ? (element as JsonObject)[key] : undefined;
       if (value === undefined) {
         target.push(element);
@@ -153,8 +161,8 @@ export function appendElements(target: JsonValue[], source: readonly JsonValue[]
       }
       values.push(scalarText(value));
     }
-    if (keys.length > 1) setElement(target, undefined, keys, values, path);
-    setElement(target, element, keys, values, path);
+    if (keys.length > 1) setElement(target, undefined, keys, values, where);
+    setElement(target, element, keys, values, where);
   }
 }
 
