@@ -3,6 +3,9 @@
 //   node scripts/yaml-verify.mjs emit [runs] [seed]   generated JSON values (fast-check) as resources
 //   node scripts/yaml-verify.mjs yaml [runs] [seed]   generated YAML text (scalars, styles, anchors)
 //   node scripts/yaml-verify.mjs conformance          re-emitting every shared conformance `expected`
+//   node scripts/yaml-verify.mjs corpus               every resource file of the shared conformance cases
+//   node scripts/yaml-verify.mjs files DIR            every *.yaml / *.yml file under DIR (but kustomization files)
+//   node scripts/yaml-verify.mjs sigs [runs] [seed]   generated YAML as JSON 6902 patch values (sigs.k8s.io/yaml reading)
 // Each resource is written to a temp dir with `kustomization.yaml` (`resources: [r.yaml]`) and built
 // with kubectl; our result is emitDocuments(parseYamlDocuments(input)). Errors match errors.
 import { spawnSync } from 'node:child_process';
@@ -34,7 +37,7 @@ async function loadYamlModule() {
   return import(pathToFileURL(join(out, 'yaml', 'index.js')).href);
 }
 
-const { parseYamlDocuments, emitDocuments } = await loadYamlModule();
+const { parseYamlDocuments, parseYaml, emitDocuments } = await loadYamlModule();
 const work = mkdtempSync(join(tmpdir(), 'yaml-verify-'));
 writeFileSync(join(work, 'kustomization.yaml'), 'resources: [r.yaml]\n');
 
@@ -162,6 +165,34 @@ function yamlMode() {
   checkDocuments(documents);
 }
 
+/** A JSON 6902 patch adding a generated YAML value: kustomize reads it with sigs.k8s.io/yaml. */
+function sigsMode() {
+  // After a JSON 6902 patch kustomize re-encodes the resource from Go maps, where a "<<" key comes
+  // back as a merge key: that belongs to the patch transformer, not to reading YAML.
+  const value = fc.oneof(fc.tuple(tag, fc.oneof(plainScalar, plainScalar, quotedValue, blockScalar)).map(([t, v]) => t + v), collection.filter((c) => !c.includes('"<<"')));
+  const anyKey = fc.oneof(plainScalar, quotedKey, fc.constantFrom('y', 'n', 'yes', 'on', '1', '1.5', '0x10', 'true', '~', '2001-12-14'));
+  const samples = fc.sample(fc.array(fc.tuple(anyKey, value), { minLength: 1, maxLength: 4 }), { numRuns: runs, seed });
+  writeFileSync(join(work, 'r.yaml'), 'apiVersion: test.example/v1\nkind: Thing\nmetadata:\n  name: t\n');
+  writeFileSync(join(work, 'kustomization.yaml'), 'resources: [r.yaml]\npatches:\n- path: patch.yaml\n  target: {kind: Thing}\n');
+  for (const entries of samples) {
+    const body = entries.map(([key, v], i) => `      f${i}:\n        ${key}: ${v.replace(/\n      /g, '\n          ')}`).join('\n');
+    const patch = `- op: add\n  path: /v\n  value:\n    anchors:\n      a: &anc [1, 2]\n      m: &m {p: 1, q: 2}\n    fields:\n${body}\n`;
+    writeFileSync(join(work, 'patch.yaml'), patch);
+    const result = spawnSync('kubectl', ['kustomize', work], { encoding: 'utf8' });
+    let actual;
+    try {
+      const [operation] = parseYaml(patch, 'patch.yaml', { dialect: 'sigs-yaml' });
+      actual = { ok: true, out: emitDocuments([{ apiVersion: 'test.example/v1', kind: 'Thing', metadata: { name: 't' }, v: operation.value }]) };
+    } catch (error) {
+      actual = { ok: false, out: String(error?.message ?? error) };
+    }
+    compared++;
+    const expected = result.status === 0 ? { ok: true, out: result.stdout } : { ok: false, out: result.stderr.slice(-300) };
+    if (!expected.ok && !actual.ok) bothFailed++;
+    else if (expected.ok !== actual.ok || expected.out !== actual.out) report(patch, expected.ok ? expected.out : `ERROR ${expected.out}`, actual.ok ? actual.out : `ERROR ${actual.out}`);
+  }
+}
+
 function conformanceMode() {
   const dir = join(root, '..', 'shared', 'conformance', 'cases');
   let total = 0;
@@ -175,7 +206,49 @@ function conformanceMode() {
   compared = total;
 }
 
+/** Each YAML file of the conformance cases built alone as a resource; documents compared as a set (kustomize reorders them). */
+function corpusMode() {
+  const dir = join(root, '..', 'shared', 'conformance', 'cases');
+  const seen = new Set();
+  for (const name of readdirSync(dir)) {
+    const testCase = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    for (const [path, text] of Object.entries(testCase.files)) {
+      if (!/\.ya?ml$/.test(path) || /(^|\/)kustomization\.ya?ml$/.test(path) || seen.has(text)) continue;
+      seen.add(text);
+      compareResourceFile(`${testCase.id} ${path}`, text);
+    }
+  }
+}
+
+function filesMode(dir) {
+  const walk = (path) => readdirSync(path, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(path, entry.name)) : [join(path, entry.name)]));
+  for (const file of walk(dir)) {
+    if (!/\.ya?ml$/.test(file) || /(^|\/)kustomization\.ya?ml$/.test(file)) continue;
+    compareResourceFile(file, readFileSync(file, 'utf8'));
+  }
+}
+
+/** A file built alone as a resource; documents compared as a set, since kustomize reorders them. */
+function compareResourceFile(name, text) {
+  // kustomize inlines List kinds and drops local configuration: not this module's business.
+  if (/kind:\s*\S*List\b|local-config/.test(text)) return;
+  const expected = kubectl(text);
+  if (!expected.ok) return;
+  compared++;
+  let actual;
+  try {
+    actual = parseYamlDocuments(text, name).filter((d) => d !== null).map((d) => emitDocuments([d])).sort().join('---\n');
+  } catch (error) {
+    actual = `ERROR ${error.message}`;
+  }
+  const want = expected.out.split(/^---\n/m).sort().join('---\n');
+  if (actual !== want) report(name, want, actual);
+}
+
 if (mode === 'emit') emitMode();
+else if (mode === 'corpus') corpusMode();
+else if (mode === 'files') filesMode(runsArg);
+else if (mode === 'sigs') sigsMode();
 else if (mode === 'yaml') yamlMode();
 else if (mode === 'conformance') conformanceMode();
 else throw new Error(`unknown mode ${mode}`);

@@ -342,6 +342,7 @@ export class DocumentConverter {
 
   /** A scalar's text; double-quoted scalars decoded as libyaml does. */
   private scalarText(node: Scalar): string {
+    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return this.blockText(node);
     if (node.type !== 'QUOTE_DOUBLE') return String(node.source ?? node.value ?? '');
     const known = this.decodedText.get(node);
     if (known !== undefined) return known;
@@ -354,6 +355,19 @@ export class DocumentConverter {
       if (!(error instanceof QuotedScalarError)) throw error;
       throw syntaxError(this.source, start + error.offset, error.message);
     }
+  }
+
+  /**
+   * A block scalar's text. When its last line ends the input without a line break, libyaml has no
+   * final break to keep, while the `yaml` package adds one.
+   */
+  private blockText(node: Scalar): string {
+    const text = String(node.source ?? node.value ?? '');
+    const source = this.source.text;
+    const end = node.range?.[1];
+    if (end !== source.length || source.endsWith('\n') || !text.endsWith('\n')) return text;
+    const lastLine = source.slice(source.lastIndexOf('\n') + 1);
+    return lastLine.trim() === '' ? text : text.slice(0, -1);
   }
 
   private fail(node: YamlNode, message: string): never {

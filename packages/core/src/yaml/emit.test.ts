@@ -257,6 +257,19 @@ describe('emitYaml structure', () => {
   });
 });
 
+describe('emitYaml: values outside plain JSON', () => {
+  it('leaves out undefined object values and prints undefined array slots as null, as JSON.stringify does', () => {
+    const value = { a: undefined, b: [undefined, 1] } as unknown as JsonValue;
+    expect(emitYaml(value)).toBe('b:\n- null\n- 1\n');
+  });
+
+  it('reports nesting too deep to print as limit-exceeded', () => {
+    let deep: JsonValue = [];
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(() => emitYaml(deep)).toThrow(expect.objectContaining({ code: 'limit-exceeded' }));
+  });
+});
+
 describe('emitDocuments', () => {
   it('joins documents with --- and prints nothing for no documents', () => {
     expect(emitDocuments([])).toBe('');

@@ -75,7 +75,8 @@ class YamlWriter {
   private indention = true;
 
   node(value: JsonValue, mappingContext: boolean, simpleKey: boolean): void {
-    if (value === null) this.plainWord('null');
+    // `undefined` cannot be JSON; like JSON.stringify, an array slot holding it prints as null.
+    if (value === null || value === undefined) this.plainWord('null');
     else if (typeof value === 'boolean') this.plainWord(value ? 'true' : 'false');
     else if (typeof value === 'number') this.plainWord(numberText(value));
     else if (typeof value === 'string') this.scalar(stringScalar(value), simpleKey);
@@ -83,7 +84,8 @@ class YamlWriter {
       if (value.length === 0) this.emptyFlow('[', ']');
       else this.sequence(value, mappingContext);
     } else {
-      const keys = Object.keys(value);
+      // Like JSON.stringify, a key whose value is `undefined` is left out.
+      const keys = Object.keys(value).filter((key) => value[key] !== undefined);
       if (keys.length === 0) this.emptyFlow('{', '}');
       else this.mapping(value, sortKeys(keys));
     }

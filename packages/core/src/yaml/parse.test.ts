@@ -87,6 +87,19 @@ describe('parseYamlDocuments: timestamps', () => {
   });
 });
 
+describe('parseYamlDocuments: block scalars at the end of the input', () => {
+  it('has no final line break when the last line ends the input without one', () => {
+    // kubectl kustomize read these values from files ending right after the block's last line.
+    const last = (block: string): JsonValue => (parseYamlDocuments(`kind: Thing\na: ${block}`, 'r.yaml')[0] as JsonObject).a!;
+    expect(last('|\n  x')).toBe('x');
+    expect(last('|+\n  x')).toBe('x');
+    expect(last('>\n  x\n  y')).toBe('x y');
+    expect(last('|+\n  x\n')).toBe('x\n');
+    expect(last('|\n  x\n  ')).toBe('x\n');
+    expect(last('|+\n  x\n\n  ')).toBe('x\n\n');
+  });
+});
+
 describe('parseYamlDocuments: tags', () => {
   it('honours standard tags and reads unknown tags as strings', () => {
     expect(data('  a: !!binary aGVsbG8=\n  b: !foo bar\n  c: !!str 12\n  d: !!float 12\n  e: ! 12\n  f: !!int "12"\n  s: !!binary |\n    aGVs\n    bG8=\n  t: !!binary "/w=="\n')).toEqual({
