@@ -59,8 +59,7 @@ export interface StrategicMergeOptions {
  * - kyaml's quirks are kept (an element lacking its merge key, or a null element, empties the list around it;
  *   duplicate keys collapse; a port without a protocol swallows the patch's port with one), and kubectl's
  *   `$setElementOrder`, `$retainKeys`, `$deleteFromPrimitiveList` directives and the `retainKeys` strategy are not
- *   supported by kustomize either: such keys are merged as ordinary fields.
- *
+ *   supported by kustomize either: such keys are merged as ordinary fields;
  * - `$patch: replace` at the top of the patch leaves the resource unchanged (kustomize applies the merge in place
  *   and a top-level replace merges into the patch instead).
  *
@@ -73,11 +72,11 @@ export function strategicMerge(original: JsonObject, patch: JsonObject, options:
   const merger = new Merger(options.schema ?? builtinSchema, options.isQuoted ?? mustBeQuoted);
   const result = merger.walk(original, merger.ownedCopy(patch), undefined, rootPath);
   // kustomize keeps the resource node it merged into; `$patch: replace` at the top makes the merge return the
-  // patch's node instead, which kustomize then ignores, so the resource stays as it was.
+  // patch's node instead, which kustomize then ignores, so the resource stays as it was (the merge still runs for
+  // its errors).
   if (getOwn(patch, '$patch') === 'replace') return original;
-  if (result === undefined || result === null || result === keepNull) return null;
-  if (!isJsonObject(result)) throw new PatchError('strategic-merge', 'the merge did not produce an object');
-  return result;
+  // The walk of two maps gives a map, or nothing when the patch deletes it.
+  return result === undefined ? null : (result as JsonObject);
 }
 
 /** kyaml's persistent null: a null of the original that the patch does not touch, kept rather than cleared. */
@@ -124,7 +123,11 @@ class Merger {
 
   /** A deep copy of the patch that the merge may change and place into the result (kyaml merges a copy of it). */
   ownedCopy<T extends JsonValue>(value: T): T {
-    if (Array.isArray(value)) return this.#own(value.map((item) => this.ownedCopy(item))) as T;
+    if (Array.isArray(value)) {
+      const copy = value.map((item) => this.ownedCopy(item));
+      this.#owned.add(copy);
+      return copy as T;
+    }
     if (isJsonObject(value)) {
       const copy: JsonObject = {};
       for (const key of Object.keys(value)) setOwn(copy, key, this.ownedCopy(value[key] as JsonValue));
