@@ -10,7 +10,8 @@ import { formatGoFloat32G } from './go-number.js';
 import { decodeDoubleQuoted, QuotedScalarError } from './quoted.js';
 import { emptyPlainBecomesString, refoldLikeYamlV3, type ScalarPlace } from './reencode.js';
 import { type GoYamlVersion, type ResolvedScalar, resolveScalar } from './resolve.js';
-import { type SourceText, syntaxError } from './source.js';
+import { MAX_NESTING } from './compose.js';
+import { nestingError, type SourceText, syntaxError } from './source.js';
 import { formatRfc3339Nano } from './timestamp.js';
 
 /** Most nodes that alias (and merge) expansion may produce in one document: a guard against "billion laughs". */
@@ -35,6 +36,8 @@ export class DocumentConverter {
   private readonly decodedText = new WeakMap<Scalar, string>();
   private expansionDepth = 0;
   private expandedNodes = 0;
+  /** Collections being converted, one inside the next: aliases can nest deeper than the text does. */
+  private nesting = 0;
 
   constructor(
     private readonly source: SourceText,
@@ -89,13 +92,16 @@ export class DocumentConverter {
     if (isAlias(node)) return this.expand(() => this.convert(this.target(node), topLevel, place));
     if (isScalar(node)) return this.scalarJson(node, this.resolve(node, place));
     if (!isSeq(node) && !isMap(node)) throw this.error(node, 'unsupported YAML node');
+    if (this.nesting >= MAX_NESTING) throw nestingError(this.source, node.range?.[0] ?? 0);
     this.active.add(node);
+    this.nesting++;
     try {
       if (isMap(node)) return this.version === 'v3' ? this.kyamlMapping(node, topLevel) : this.sigsYamlMapping(node);
       const itemPlace = node.flow ? 'flow' : 'block';
       return node.items.map((item) => this.convert(item as MaybeNode, false, itemPlace));
     } finally {
       this.active.delete(node);
+      this.nesting--;
     }
   }
 

@@ -8,13 +8,14 @@
  *   kustomization files, JSON 6902 patches and builtin plugin configurations.
  * The `yaml` package does the syntax; scalar meaning, keys, anchors and merges follow go-yaml.
  */
-import { type Document, isMap, isScalar, isSeq, parseAllDocuments, type YAMLError } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, type YAMLError } from 'yaml';
 import { KustomizeError } from '../errors.js';
 import type { JsonValue } from '../json.js';
 import { DocumentConverter, type MaybeNode } from './convert.js';
 import { indentQuotedContinuations, quotedScalarEnd } from './quoted.js';
 import type { GoYamlVersion } from './resolve.js';
-import { asLimitError, LineIndex, limitError, type SourceText, syntaxError } from './source.js';
+import { type Composed, composeDocuments } from './compose.js';
+import { asLimitError, LineIndex, limitError, nestingError, type SourceText, syntaxError } from './source.js';
 import { InvalidSeparatorError, normaliseLineEnds, splitDocuments } from './split.js';
 
 /**
@@ -132,9 +133,9 @@ function isSyntaxProblem(error: YAMLError): boolean {
 
 /** The first document of the text (go-yaml decodes only the first of what it is given). */
 function firstDocument(source: SourceText): Document.Parsed | undefined {
-  let documents: Document.Parsed[] | unknown;
+  let composed: Composed;
   try {
-    documents = parseAllDocuments(source.text, {
+    composed = composeDocuments(source.text, {
       schema: 'failsafe',
       resolveKnownTags: false,
       merge: false,
@@ -145,7 +146,8 @@ function firstDocument(source: SourceText): Document.Parsed | undefined {
   } catch (error) {
     throw asLimitError(error, source) ?? error;
   }
-  return Array.isArray(documents) ? (documents[0] as Document.Parsed | undefined) : undefined;
+  if ('tooDeepAt' in composed) throw nestingError(source, composed.tooDeepAt);
+  return composed.documents[0];
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Where a YAML document sits in its file, and errors that say so. */
 import { KustomizeError } from '../errors.js';
+import { MAX_NESTING } from './compose.js';
 
 /** One document's text and where it sits in its file, for error messages. */
 export interface SourceText {
@@ -43,6 +44,16 @@ export function syntaxError(source: SourceText, offset: number, message: string)
 /** The `limit-exceeded` error for a stack overflow while reading, or undefined for any other error. */
 export function asLimitError(error: unknown, source: SourceText): KustomizeError | undefined {
   return error instanceof RangeError && /call stack/i.test(error.message) ? limitError(source) : undefined;
+}
+
+/** The error for a document whose collections nest deeper than {@link MAX_NESTING}, at `offset`. */
+export function nestingError(source: SourceText, offset: number): KustomizeError {
+  return new KustomizeError(
+    'limit-exceeded',
+    `${source.lines.describe(source.offset + offset)}: collections nest more than ${MAX_NESTING} levels deep`,
+    { file: source.file, document: source.document },
+    'flatten the document',
+  );
 }
 
 /** The error for YAML nested too deeply to read. */
