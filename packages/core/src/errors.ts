@@ -25,7 +25,8 @@ export type KustomizeErrorCode =
   | 'invalid-argument'
   | 'already-exists'
   | 'write-failed'
-  | 'golden-mismatch';
+  | 'golden-mismatch'
+  | 'hook-failed';
 
 /**
  * The one error type the public API throws. It names the file, the document and the field

@@ -3,6 +3,8 @@ import type { BuildHooks } from '../build/hooks.js';
 import type { OpenApiState } from '../build/openapi.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import { isWithin, relative, resolve } from '../fs/path.js';
+import { findKustomizationFile, parseKustomization } from '../kustomization/load.js';
+import type { Kustomization } from '../kustomization/types.js';
 
 /** Which files a kustomization may read: only those in or below its own directory, or any. */
 export type LoadRestrictor = 'rootOnly' | 'none';
@@ -81,16 +83,23 @@ export class Loader {
     if (this.session.filesRead > limits.maxFiles) {
       throw new KustomizeError('limit-exceeded', `the build read more than ${limits.maxFiles} files`, { file: this.display(absolute) }, 'raise limits.maxFiles if the tree really is this large');
     }
+    // Refuse an oversized file before reading it where the file system can tell its size.
+    const knownSize = fs.size?.(absolute);
+    if (knownSize !== undefined) this.checkSize(absolute, knownSize);
     const bytes = fs.readFile(absolute);
-    if (bytes.byteLength > limits.maxFileBytes) {
-      throw new KustomizeError('limit-exceeded', `file is ${bytes.byteLength} bytes, more than the limit of ${limits.maxFileBytes}`, { file: this.display(absolute) }, 'raise limits.maxFileBytes if the file really is this large');
-    }
+    this.checkSize(absolute, bytes.byteLength);
     return bytes;
   }
 
-  /** The file at `path` as text. */
+  /** The file at `path` as UTF-8 text (a byte-order mark dropped); other bytes are an error, as go-yaml's reader makes them. */
   readText(path: string): string {
-    return new TextDecoder('utf-8').decode(this.readBytes(path));
+    return decodeUtf8(this.readBytes(path), this.display(this.resolve(path)));
+  }
+
+  /** This directory's kustomization, read as any other file: through the load restrictor and within the limits. */
+  kustomization(): Kustomization {
+    const file = findKustomizationFile(this.session.fs, this.root);
+    return parseKustomization(this.readText(file), file, this.root);
   }
 
   /** True when `path` names a file (whatever the restrictor would say). */
@@ -123,13 +132,20 @@ export class Loader {
     return new Loader(this.session, absolute, this);
   }
 
+  private checkSize(absolute: string, size: number): void {
+    const { maxFileBytes } = this.session.limits;
+    if (size <= maxFileBytes) return;
+    throw new KustomizeError('limit-exceeded', `file is ${size} bytes, more than the limit of ${maxFileBytes}`, { file: this.display(absolute) }, 'raise limits.maxFileBytes if the file really is this large');
+  }
+
   private checkRestriction(absolute: string): void {
     if (this.session.restrictor === 'none') return;
     const real = this.session.fs.realPath(absolute);
     if (!isWithin(this.realRoot, real)) {
+      const link = real === absolute ? '' : ` (a symbolic link to '${real}')`;
       throw new KustomizeError(
         'load-restricted',
-        `security; file '${this.display(absolute)}' is not in or below '${this.display(this.root)}'`,
+        `security; file '${this.display(absolute)}'${link} is not in or below '${this.display(this.root)}'`,
         { file: this.display(absolute) },
         'move the file under the kustomization directory, make it a resource of a base there, or build with --load-restrictor LoadRestrictionsNone',
       );
@@ -137,3 +153,37 @@ export class Loader {
   }
 }
 
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** `bytes` as UTF-8 text, a byte-order mark dropped; invalid UTF-8 is a `yaml-syntax` error naming the line. */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, offset).reduce((count, byte) => (byte === 0x0a ? count + 1 : count), 1);
+    throw new KustomizeError(
+      'yaml-syntax',
+      `line ${line}: invalid UTF-8 (byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at offset ${offset})`,
+      { file },
+      'save the file as UTF-8; binary data belongs in a generator file source, which becomes binaryData',
+    );
+  }
+}
+
+/** The offset of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // Overlong forms, surrogates and code points above U+10FFFF show in the second byte.
+    const second = bytes[i + 1] ?? 0;
+    if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) return i;
+    i += length;
+  }
+  return Math.max(0, bytes.length - 1);
+}

@@ -1,3 +1,4 @@
+import { KustomizeError, type ErrorLocation } from '../errors.js';
 import type { JsonValue } from '../json.js';
 
 /** A remote tree the caller fetched: its files, and the file or directory of it that the entry names. */
@@ -23,4 +24,29 @@ export interface BuildHooks {
    * would print; the build takes its documents as generated resources.
    */
   readonly renderHelmChart?: (chart: JsonValue, globals: JsonValue | undefined) => string;
+}
+
+/**
+ * The result of a caller's hook, checked by `accept`: a KustomizeError it throws passes through; anything
+ * else it throws, or a result `accept` refuses, becomes a `hook-failed` error at `location`, so that a
+ * build throws only KustomizeError whatever the hook does.
+ */
+export function callHook<T>(hook: string, location: ErrorLocation, run: () => unknown, accept: (result: unknown) => result is T, expected: string): T {
+  let result: unknown;
+  try {
+    result = run();
+  } catch (error) {
+    if (error instanceof KustomizeError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new KustomizeError('hook-failed', `the ${hook} hook failed: ${reason}`, location, undefined, { cause: error });
+  }
+  if (!accept(result)) throw new KustomizeError('hook-failed', `the ${hook} hook returned something other than ${expected}`, location);
+  return result;
+}
+
+/** True when `value` has the shape of a {@link RemoteTree}. */
+export function isRemoteTree(value: unknown): value is RemoteTree {
+  if (typeof value !== 'object' || value === null) return false;
+  const { files, path } = value as Partial<RemoteTree>;
+  return typeof path === 'string' && typeof files === 'object' && files !== null && Object.values(files).every((content) => typeof content === 'string' || content instanceof Uint8Array);
 }

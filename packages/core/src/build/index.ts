@@ -3,7 +3,6 @@ import { KustomizeError } from '../errors.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import { normalize } from '../fs/path.js';
 import type { JsonObject } from '../json.js';
-import { loadKustomization } from '../kustomization/load.js';
 import { sortResources } from '../order/sort.js';
 import type { Resource } from '../resource/resource.js';
 import { emitDocuments } from '../yaml/index.js';
@@ -64,7 +63,7 @@ export function build(options: BuildOptions): BuildResult {
     openApi: initialOpenApiState,
   };
   const loader = new Loader(session, root);
-  const kustomization = loadKustomization(options.fs, root);
+  const kustomization = loader.kustomization();
   session.openApi = schemaAfterLoading(session.openApi, kustomization, loader);
   // kustomize tracks origins whenever buildMetadata lists anything, and drops what was not asked for at the end.
   const tracksOrigin = kustomization.buildMetadata.length > 0;

@@ -3,10 +3,10 @@ import { MemoryFileSystem } from '../fs/filesystem.js';
 import { dirname, normalize } from '../fs/path.js';
 import { Loader } from '../accumulate/loader.js';
 import { parseResources } from '../accumulate/parse-resources.js';
-import { loadKustomization } from '../kustomization/load.js';
 import type { Kustomization } from '../kustomization/types.js';
 import { idKey, idString } from '../resource/id.js';
 import { currentId, type Origin, type Resource } from '../resource/resource.js';
+import { callHook, isRemoteTree } from './hooks.js';
 import { isRemoteReference, refuseRemote } from './remote.js';
 import { runGenerators } from './generators.js';
 import { schemaAfterLoading } from './openapi.js';
@@ -84,7 +84,7 @@ function accumulateDirectory(loader: Loader, path: string, isComponent: boolean,
     );
   }
   const child = loader.child(path);
-  const kustomization = loadKustomization(loader.session.fs, child.root);
+  const kustomization = child.kustomization();
   loader.session.openApi = schemaAfterLoading(loader.session.openApi, kustomization, child);
   if (isComponent && kustomization.kind !== 'Component') {
     throw new KustomizeError('invalid-kustomization', `accumulating components: expected kind 'Component' for path '${loader.display(child.root)}' but got '${kustomization.kind}'`, { file: loader.display(kustomization.file), field: 'kind' }, `list it under resources, or make it kind: Component`);
@@ -113,7 +113,7 @@ function absorb(acc: Accumulation, sub: Accumulation, display: string): Accumula
 function accumulateRemote(loader: Loader, address: string, context: TargetContext, acc: Accumulation): Accumulation {
   const resolveRemote = loader.session.hooks.resolveRemote;
   if (!resolveRemote) refuseRemote(address, loader, 'resources');
-  const tree = resolveRemote(address);
+  const tree = callHook('resolveRemote', { file: loader.display(loader.root), field: 'resources' }, () => resolveRemote(address), isRemoteTree, 'a RemoteTree ({ files, path })');
   const fs = new MemoryFileSystem(tree.files);
   const target = normalize(`/${tree.path}`);
   const kind = fs.kind(target);
@@ -126,7 +126,7 @@ function accumulateRemote(loader: Loader, address: string, context: TargetContex
     return { ...acc, resources: appendUnique(acc.resources, resources, address) };
   }
   const remoteLoader = new Loader(session, target);
-  const kustomization = loadKustomization(fs, target);
+  const kustomization = remoteLoader.kustomization();
   return absorb(acc, accumulateTarget(remoteLoader, kustomization, { ...context, originPath: context.originPath === undefined ? undefined : '' }), address);
 }
 

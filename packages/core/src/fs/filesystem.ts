@@ -20,6 +20,8 @@ export interface FileSystem {
    * return `path` itself.
    */
   realPath(path: string): string;
+  /** The size in bytes of the file at `path` when it is known without reading it, so a build can refuse an oversized file unread. */
+  size?(path: string): number | undefined;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });

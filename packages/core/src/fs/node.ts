@@ -39,6 +39,14 @@ export class NodeFileSystem implements FileSystem {
       return path;
     }
   }
+
+  size(path: string): number | undefined {
+    try {
+      return statSync(path).size;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /**
