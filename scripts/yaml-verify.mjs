@@ -149,11 +149,16 @@ const quotedValue = fc.oneof(
   fc.constantFrom('"a\\\n      b"', '"a \\\n      b"', '"\\tx\\ y"', '"\\N\\_\\L\\P"', '"a\n\n      b\n       c"', "'a\n      b'", '"\\x41\\u00e9\\U0001F600"', '"\\/"', '"\\\'"', '"a\tb"', '"\\uD800"'),
 );
 const tag = fc.oneof({ weight: 12, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('!!str ', '!!int ', '!!float ', '!!bool ', '!!null ', '!!timestamp ', '!custom ', '! ', '!!binary ') });
-const blockScalar = fc.tuple(fc.constantFrom('|', '>', '|-', '>-', '|+', '>+', '|2', '>1-', '|4'), fc.array(fc.constantFrom('text', '  more', '', 'a b', ' lead', 'trail ', '# no', 'x\ty'), { minLength: 1, maxLength: 4 })).map(([h, lines]) => `${h}\n${lines.map((l) => (l === '' ? '' : `      ${l}`)).join('\n')}\n`);
-const collection = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('[a, b, {c: d}]', '{a: 1, b: [x]}', '[]', '{}', '&anc2 [1, 2]', '*anc', '&m2 {p: 1, q: 2}', '{<<: *m, q: 3}', '{<<: [*m, {r: 4}], p: 0}', '{"<<": 1, a: 2}', '', '[a, [b, [c]]]', '{? a, b: }', '[*m, *m]', '{a: {"b": c}}', '[a, , b]', '{a: [b, c], d: }', '\n      - x\n      -\n      - ? y\n      - z: &z\n        w: *z') }, { weight: 1, arbitrary: fc.constantFrom('{<<: *anc}', '{a: 1, a: 2}', '{1: a}') });
+const blockScalar = fc.tuple(
+  fc.constantFrom('|', '>', '|-', '>-', '|+', '>+', '|2', '>1-', '|4', '|2+', '>-2', '| # comment', '>+ # c'),
+  fc.array(fc.constantFrom('text', '  more', '', 'a b', ' lead', 'trail ', '# no', 'x\ty', '\tx', '   ', 'long line with words '.repeat(6), '---', '...', '- item', 'k: v'), { minLength: 1, maxLength: 5 }),
+  fc.constantFrom('', '\n', '\n\n', '\n      \n'),
+).map(([h, lines, tail]) => `${h}\n${lines.map((l) => (l === '' ? '' : `      ${l}`)).join('\n')}${tail || '\n'}`);
+const plainMultiline = fc.constantFrom('a\n      b', 'a\n\n      b', 'a  \n      b  c', 'a\n      # not a comment?\n      b', 'x # comment', 'x\t# tab comment', 'a:b\n      c', 'word\n\n\n      word');
+const collection = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('[a, b, {c: d}]', '{a: 1, b: [x]}', '[a,\n      b, c\n      ]', '{ a: 1,\n      b: 2 }', '\n      - a\n      - - b\n        - c\n      - ? k\n        : v', '\n      ? x\n      : y\n      ? [a]\n      : z', '\n      &k1 key: *anc\n      *k1 : other', '!!map {a: 1}', '!!seq [1]', '!custom {a: 1}', '&a3 !!map {x: 1}', '\n      # comment\n      a: 1 # trailing\n      b: # empty\n      c: [1, # one\n        2]', '[]', '{}', '&anc2 [1, 2]', '*anc', '&m2 {p: 1, q: 2}', '{<<: *m, q: 3}', '{<<: [*m, {r: 4}], p: 0}', '{"<<": 1, a: 2}', '', '[a, [b, [c]]]', '{? a, b: }', '[*m, *m]', '{a: {"b": c}}', '[a, , b]', '{a: [b, c], d: }', '\n      - x\n      -\n      - ? y\n      - z: &z\n        w: *z') }, { weight: 1, arbitrary: fc.constantFrom('{<<: *anc}', '{a: 1, a: 2}', '{1: a}') });
 
 function yamlMode() {
-  const value = fc.oneof(fc.tuple(tag, fc.oneof(plainScalar, plainScalar, quotedValue, blockScalar)).map(([t, v]) => t + v), collection);
+  const value = fc.oneof(fc.tuple(tag, fc.oneof(plainScalar, plainScalar, quotedValue, blockScalar, plainMultiline)).map(([t, v]) => t + v), collection);
   const stringKey = plainScalar.filter((k) => /^[a-zA-Z]/.test(k) && !/^(y|n|yes|no|on|off|true|false|null)$/i.test(k));
   const entry = fc.tuple(fc.oneof({ weight: 1, arbitrary: plainScalar }, { weight: 3, arbitrary: stringKey }, { weight: 6, arbitrary: quotedKey }), value);
   const docs = fc.sample(fc.array(entry, { minLength: 1, maxLength: 4 }), { numRuns: runs, seed });

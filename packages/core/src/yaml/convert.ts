@@ -8,7 +8,8 @@ import { KustomizeError } from '../errors.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import { formatGoFloat32G } from './go-number.js';
 import { decodeDoubleQuoted, QuotedScalarError } from './quoted.js';
-import { emptyPlainBecomesString, refoldLikeYamlV3, type ScalarPlace } from './reencode.js';
+import { BlockScalarError, decodeBlockScalar } from './block.js';
+import { emptyPlainBecomesString, reencodeBlockScalar, type ScalarPlace } from './reencode.js';
 import { type GoYamlVersion, type ResolvedScalar, resolveScalar } from './resolve.js';
 import { MAX_NESTING } from './compose.js';
 import { nestingError, type SourceText, syntaxError } from './source.js';
@@ -301,7 +302,8 @@ export class DocumentConverter {
     const quoted = node.type !== 'PLAIN';
     try {
       if (this.version === 'v3') {
-        const text = node.type === 'BLOCK_FOLDED' ? refoldLikeYamlV3(this.scalarText(node), place) : this.scalarText(node);
+        const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+        const text = block ? reencodeBlockScalar(this.scalarText(node), node.type === 'BLOCK_FOLDED', place) : this.scalarText(node);
         if (tag === '!!str' || (tag === '' && quoted)) return { tag: '!!str', value: text };
         if (tag === '' && text === '' && emptyPlainBecomesString(place)) return { tag: '!!str', value: '' };
         return resolveScalar(tag, text, 'v3');
@@ -363,17 +365,21 @@ export class DocumentConverter {
     }
   }
 
-  /**
-   * A block scalar's text. When its last line ends the input without a line break, libyaml has no
-   * final break to keep, while the `yaml` package adds one.
-   */
+  /** A block scalar's text as libyaml reads it, from the indicator on. */
   private blockText(node: Scalar): string {
-    const text = String(node.source ?? node.value ?? '');
-    const source = this.source.text;
-    const end = node.range?.[1];
-    if (end !== source.length || source.endsWith('\n') || !text.endsWith('\n')) return text;
-    const lastLine = source.slice(source.lastIndexOf('\n') + 1);
-    return lastLine.trim() === '' ? text : text.slice(0, -1);
+    const known = this.decodedText.get(node);
+    if (known !== undefined) return known;
+    const start = node.range?.[0] ?? 0;
+    const token = node.srcToken;
+    const parentIndent = token !== undefined && 'indent' in token ? token.indent : 0;
+    try {
+      const text = decodeBlockScalar(this.source.text, start, parentIndent);
+      this.decodedText.set(node, text);
+      return text;
+    } catch (error) {
+      if (!(error instanceof BlockScalarError)) throw error;
+      throw syntaxError(this.source, error.offset, error.message);
+    }
   }
 
   private fail(node: YamlNode, message: string): never {

@@ -140,6 +140,7 @@ function firstDocument(source: SourceText): Document.Parsed | undefined {
       resolveKnownTags: false,
       merge: false,
       uniqueKeys: false,
+      keepSourceTokens: true,
       prettyErrors: false,
       logLevel: 'silent',
     });

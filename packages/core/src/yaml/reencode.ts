@@ -6,9 +6,11 @@
  *   the empty string instead of null;
  * - yaml.v3's folded-block writer looks for the next line's first character from the start of
  *   the value instead of the current position (`k := 0`), so it sometimes adds or omits a blank
- *   line, and the folded text reads back different.
+ *   line, and the folded text reads back different;
+ * - a block scalar starting with a tab is written without an indentation indicator, which
+ *   yaml.v3 then refuses to read.
  */
-import { isMap, parseDocument } from 'yaml';
+import { decodeBlockScalar } from './block.js';
 import { isBreak, isBreakChar, isPrintable, utf8Length } from './chars.js';
 
 /** Where a scalar sits, which decides how yaml.v3 re-encodes it. */
@@ -23,18 +25,23 @@ export function emptyPlainBecomesString(place: ScalarPlace): boolean {
 }
 
 /**
- * The value of a folded block scalar after yaml.v3 writes it in folded style and reads it back.
- * Unchanged when yaml.v3 would not write it folded (it picks double quotes inside flow
- * collections, for simple keys, and for text a block scalar cannot carry).
+ * The value of a block scalar (`|`, or `>` when `folded`) after yaml.v3 writes it back and reads
+ * it again. Unchanged when yaml.v3 would not write it as a block (it picks double quotes inside
+ * flow collections, for simple keys, and for text a block cannot carry) and for literal blocks.
+ * Throws a `TypeError` when yaml.v3 cannot read its own block: one whose first character is a tab.
  */
-export function refoldLikeYamlV3(value: string, place: ScalarPlace): string {
-  if (place === 'flow' || !blockAllowed(value)) return value;
-  if (place === 'key' && !/[\n\r\u0085\u2028\u2029]/.test(value) && utf8Length(value) <= MAX_SIMPLE_KEY_LENGTH) {
-    return value;
+export function reencodeBlockScalar(value: string, folded: boolean, place: ScalarPlace): string {
+  if (!writtenAsBlock(value, place)) return value;
+  if (value.startsWith('\t')) {
+    throw new TypeError('kustomize cannot write back a block scalar starting with a tab (found a tab character where an indentation space is expected)');
   }
-  const document = parseDocument(`v: ${foldedText(value)}`, { schema: 'failsafe' });
-  const reread = isMap(document.contents) ? document.contents.get('v') : undefined;
-  return typeof reread === 'string' ? reread : value;
+  return folded ? decodeBlockScalar(foldedText(value), 0, -1) : value;
+}
+
+function writtenAsBlock(value: string, place: ScalarPlace): boolean {
+  if (place === 'flow' || !blockAllowed(value)) return false;
+  const simpleKey = place === 'key' && !/[\n\r\u0085\u2028\u2029]/.test(value) && utf8Length(value) <= MAX_SIMPLE_KEY_LENGTH;
+  return !simpleKey;
 }
 
 /** yaml.v3's `analyze_scalar`: a block scalar cannot end in a space, put a space before a break, or hold special characters. */
@@ -50,7 +57,7 @@ function blockAllowed(value: string): boolean {
   return true;
 }
 
-/** The folded block yaml.v3 writes for `value` (indent 2, no width limit), header included. */
+/** The folded block yaml.v3 writes for `value` (indent 2, no width limit), header included, at the top of a document. */
 function foldedText(value: string): string {
   let header = '>';
   if (value.startsWith(' ') || isBreakChar(value[0])) header += '2';
