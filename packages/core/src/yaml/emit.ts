@@ -8,6 +8,7 @@
 import { KustomizeError } from '../errors.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import { isBreak, isPrintable, utf8Length } from './chars.js';
+import { MAX_NESTING } from './compose.js';
 import { formatGoYamlNumber } from './go-number.js';
 import { sortKeys } from './key-order.js';
 import { isPlainStringForV2 } from './resolve.js';
@@ -43,18 +44,12 @@ interface StringScalar {
 /**
  * One document as `kubectl kustomize` prints it (always ending with a newline).
  * Throws a `KustomizeError` for values kustomize cannot print: NaN or infinite numbers,
- * strings with control characters yaml.v2 refuses, nesting too deep to walk.
+ * strings with control characters yaml.v2 refuses, and (`limit-exceeded`) collections nested
+ * deeper than the reader accepts.
  */
 export function emitYaml(value: JsonValue): string {
   const writer = new YamlWriter();
-  try {
-    writer.node(value, false, false);
-  } catch (error) {
-    if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new KustomizeError('limit-exceeded', 'value is nested too deeply to print as YAML');
-    }
-    throw error;
-  }
+  writer.node(value, false, false);
   writer.writeIndent();
   return writer.parts.join('');
 }
@@ -73,6 +68,8 @@ class YamlWriter {
   private whitespace = true;
   /** Only indentation (and `-`/`?` indicators) written on this line so far. */
   private indention = true;
+  /** Collections open around the current node. */
+  private depth = 0;
 
   node(value: JsonValue, mappingContext: boolean, simpleKey: boolean): void {
     // `undefined` cannot be JSON; like JSON.stringify, an array slot holding it prints as null.
@@ -82,13 +79,22 @@ class YamlWriter {
     else if (typeof value === 'string') this.scalar(stringScalar(value), simpleKey);
     else if (Array.isArray(value)) {
       if (value.length === 0) this.emptyFlow('[', ']');
-      else this.sequence(value, mappingContext);
+      else this.nested(() => this.sequence(value, mappingContext));
     } else {
       // Like JSON.stringify, a key whose value is `undefined` is left out.
       const keys = Object.keys(value).filter((key) => value[key] !== undefined);
       if (keys.length === 0) this.emptyFlow('{', '}');
-      else this.mapping(value, sortKeys(keys));
+      else this.nested(() => this.mapping(value, sortKeys(keys)));
     }
+  }
+
+  /** Writes a collection one level deeper, refusing to go past the nesting the reader accepts. */
+  private nested(write: () => void): void {
+    if (++this.depth > MAX_NESTING) {
+      throw new KustomizeError('limit-exceeded', `value nests collections more than ${MAX_NESTING} levels deep`, {}, 'flatten the value');
+    }
+    write();
+    this.depth--;
   }
 
   private sequence(items: readonly JsonValue[], mappingContext: boolean): void {
