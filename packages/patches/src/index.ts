@@ -3,7 +3,7 @@
  * applies them. No file system, no kustomize concepts: documents in, documents out.
  */
 export { PatchError, type PatchErrorKind } from './errors.js';
-export { cloneJson, compareCodePoints, getOwn, hasOwn, isJsonObject, setOwn, type JsonObject, type JsonPrimitive, type JsonValue } from './json.js';
+export { cloneJson, compareCodePoints, getOwn, hasOwn, isJsonObject, maxCopySize, measureJson, setOwn, type JsonObject, type JsonPrimitive, type JsonSize, type JsonValue } from './json.js';
 export { builtinSchema, combineSchemas, isNamespacedKind, schemaFromOpenApi, SchemaLookup, type FieldSchema } from './schema/lookup.js';
 export { strategicMerge, type StrategicMergeOptions } from './smp/merge.js';
 export { applyJson6902 } from './json6902/apply.js';

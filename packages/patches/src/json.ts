@@ -45,6 +45,52 @@ export function cloneJson<T extends JsonValue>(value: T): T {
   return value;
 }
 
+/** How big a JSON value is: its nodes (every value counts one) and its depth (a scalar 0, a list or object 1 more than its deepest element). */
+export interface JsonSize {
+  readonly nodes: number;
+  readonly depth: number;
+}
+
+/**
+ * The most a patch may copy of a document (JSON6902 `copy`, a replacement's value) in one operation. Copies
+ * of copies grow a document exponentially with the number of operations; this stops that long before it
+ * exhausts memory or the call stack, and far above what real resources hold.
+ */
+export const maxCopySize: JsonSize = { nodes: 1_000_000, depth: 1000 };
+
+/**
+ * The size of `value`, counted without recursion. Counting stops once either measure passes `limit`, so a
+ * value that shares its parts (and would be huge written out) costs no more than the limit: compare the
+ * result with the limit to know whether it was passed.
+ */
+export function measureJson(value: JsonValue, limit: JsonSize): JsonSize {
+  let nodes = 0;
+  let depth = 0;
+  // Two parallel stacks (values and their levels) spare an allocation per node.
+  const values: JsonValue[] = [value];
+  const levels: number[] = [0];
+  while (values.length > 0) {
+    const node = values.pop()!;
+    const level = levels.pop()!;
+    nodes++;
+    if (typeof node !== 'object' || node === null) continue;
+    if (level + 1 > depth) depth = level + 1;
+    if (nodes > limit.nodes || depth > limit.depth) break;
+    if (Array.isArray(node)) {
+      for (const child of node) {
+        values.push(child);
+        levels.push(level + 1);
+      }
+    } else {
+      for (const key of Object.keys(node)) {
+        values.push(node[key]!);
+        levels.push(level + 1);
+      }
+    }
+  }
+  return { nodes, depth };
+}
+
 /**
  * Compares strings by Unicode code point, which is the byte order of their UTF-8 encodings: the order Go's
  * `sort.Strings` gives. (JavaScript's default sort compares UTF-16 code units, which differs for astral characters.)

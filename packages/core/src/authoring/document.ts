@@ -11,6 +11,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import { decodeObject } from '../kustomization/decode.js';
 import { kustomizationShape } from '../kustomization/schema.js';
 import { mergeLines, splitLines } from '../diff/lines.js';
+import { withoutYamlLogging } from '../yaml/compose.js';
 import { emitYaml, parseYaml } from '../yaml/index.js';
 
 /** A YAML node that holds a value: a scalar, a map or a list. */
@@ -18,6 +19,11 @@ export type ValueNode = Node;
 
 /** kustomize reads kustomization files as YAML 1.1 (sigs.k8s.io/yaml). */
 const parseOptions = { version: '1.1' as const };
+
+/** `text` as a Document; the `yaml` package's debug logging (an environment variable) kept off stdout. */
+function parseKustomizationDocument(text: string): Document.Parsed {
+  return withoutYamlLogging(() => parseDocument(text, parseOptions));
+}
 
 /**
  * Decodes a kustomization text as kustomize does (sigs.k8s.io/yaml, unknown fields are errors) and returns
@@ -52,7 +58,7 @@ export class KustomizationDocument {
     this.carriageReturns = withoutMark.includes('\r\n');
     this.source = this.carriageReturns ? withoutMark.replace(/\r\n/g, '\n') : withoutMark;
     decodeKustomizationText(this.source, file);
-    this.document = parseDocument(this.source, parseOptions);
+    this.document = parseKustomizationDocument(this.source);
     const error = this.document.errors[0];
     if (error) throw new KustomizeError('yaml-syntax', error.message, { file });
     if (this.document.contents === null) this.document.contents = new YAMLMap();
@@ -89,7 +95,7 @@ export class KustomizationDocument {
 
   /** Whether `text` parses to what the edited Document holds. */
   private sameContent(text: string): boolean {
-    const reparsed = parseDocument(text, parseOptions);
+    const reparsed = parseKustomizationDocument(text);
     if (reparsed.errors.length > 0) return false;
     return JSON.stringify(reparsed.toJS({ maxAliasCount: -1 })) === JSON.stringify(this.document.toJS({ maxAliasCount: -1 }));
   }
@@ -125,7 +131,7 @@ function detectStyle(document: Document, source: string): ToStringOptions {
 
 /** `value` as a node written the way kustomize writes it (sigs.k8s.io/yaml: yaml.v2 quoting, sorted keys). */
 export function kustomizeNode(value: JsonValue): ValueNode {
-  return parseDocument(emitYaml(value), parseOptions).contents as ValueNode;
+  return parseKustomizationDocument(emitYaml(value)).contents as ValueNode;
 }
 
 /** The text of a scalar key. */

@@ -7,6 +7,7 @@ import type { PatchEntry } from '../kustomization/types.js';
 import { apiVersionOf, idEquals, idString, type ResourceId } from '../resource/id.js';
 import { allIds, currentId, gvkOf, idOfObject, metadataOf, rememberCurrentId, withObject, type Resource } from '../resource/resource.js';
 import { selectResources, type ResourceSelector } from '../resource/select.js';
+import { MAX_NESTING } from '../yaml/compose.js';
 import { parseYaml } from '../yaml/index.js';
 
 /** A strategic-merge patch as loaded: the patch object, where it came from, and what it may change. */
@@ -116,13 +117,37 @@ function parseJsonPatchText(text: string, source: string, file: string, quiet = 
   try {
     if (text.trim() === '') throw new Error('empty json patch operations');
     // Like kustomize, text that starts with '[' is JSON; anything else is YAML converted to JSON.
-    const value = text.startsWith('[') ? (JSON.parse(text) as JsonValue) : parseYaml(text, file, { dialect: 'sigs-yaml' });
+    const value = text.startsWith('[') ? parseJson(text, file) : parseYaml(text, file, { dialect: 'sigs-yaml' });
     if (!Array.isArray(value)) throw new Error(`json: cannot unmarshal ${isJsonObject(value) ? 'object' : typeof value} into Go value of type jsonpatch.Patch`);
     return parseJson6902(value);
   } catch (error) {
+    if (error instanceof KustomizeError && error.code === 'limit-exceeded') throw error;
     if (quiet) return undefined;
     throw new KustomizeError('invalid-kustomization', `${(error as Error).message} in JSON patch ${source}`, { file }, 'a JSON6902 patch is a list of operations: [{op, path, value}]');
   }
+}
+
+/**
+ * JSON text as a value. `JSON.parse` builds the whole tree before anything can look at it, so nesting is
+ * bounded first, as the YAML reader bounds it (Go's encoding/json stops at 10,000 levels).
+ */
+function parseJson(text: string, file: string): JsonValue {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > MAX_NESTING) throw new KustomizeError('limit-exceeded', `JSON nests more than ${MAX_NESTING} levels deep (at offset ${i})`, { file }, 'flatten the patch');
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+  return JSON.parse(text) as JsonValue;
 }
 
 function loadStrategicMergeEntry(entry: string, loader: Loader): LoadedPatch[] {

@@ -9,7 +9,7 @@
  */
 import jsonPatch from 'fast-json-patch';
 import { PatchError } from '../errors.js';
-import { cloneJson, getOwn, hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../json.js';
+import { cloneJson, getOwn, hasOwn, isJsonObject, maxCopySize, measureJson, setOwn, type JsonObject, type JsonValue } from '../json.js';
 import type { JsonPatchOperation } from './operations.js';
 
 /**
@@ -52,6 +52,14 @@ const missing = (text: string) => new OperationFailure(`${text}: missing value`)
 const invalidIndex = (index: number) => new OperationFailure(`Unable to access invalid index: ${index}: invalid index referenced`);
 
 type Container = JsonObject | JsonValue[];
+
+/** Refuses a copy larger than {@link maxCopySize} or one that would nest the document deeper than it allows. */
+function checkCopySize(value: JsonValue, path: string): void {
+  const pathDepth = path.split('/').length - 1;
+  const size = measureJson(value, { nodes: maxCopySize.nodes, depth: maxCopySize.depth - pathDepth });
+  if (size.nodes > maxCopySize.nodes) throw new OperationFailure(`copy operation refused: the value has more than ${maxCopySize.nodes} nodes`);
+  if (size.depth + pathDepth > maxCopySize.depth) throw new OperationFailure(`copy operation refused: the document would nest more than ${maxCopySize.depth} levels deep`);
+}
 
 function isContainer(value: JsonValue | undefined): value is Container {
   return typeof value === 'object' && value !== null;
@@ -104,6 +112,7 @@ class PatchState {
         const value = getAt(source, `error in copy for from: '${operation.from}'`);
         const target = this.#locate(operation.path, true);
         if (target === undefined) throw missing(`copy operation does not apply: doc is missing destination path: ${operation.path}`);
+        if (value !== undefined) checkCopySize(value, operation.path);
         // A deep copy, as the library makes: sharing would let later operations change both places.
         addAt(target, value === undefined ? null : cloneJson(value), 'error while adding value during copy');
         return;

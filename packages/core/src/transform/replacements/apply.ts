@@ -1,5 +1,5 @@
 import { KustomizeError } from '../../errors.js';
-import { cloneJson, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
+import { cloneJson, isJsonObject, maxCopySize, measureJson, type JsonObject, type JsonValue } from '../../json.js';
 import { idString } from '../../resource/id.js';
 import { currentId, withObject, type Resource } from '../../resource/resource.js';
 import { scalarText } from '../node-kind.js';
@@ -9,8 +9,8 @@ import { idSelectedBy, isEmptyResId, matchesLabelsAndAnnotations, replacementIds
 import { setMatchingFields, type TargetSetter, type Walked } from './target-path.js';
 import { defaultReplacementFieldPath, type FieldOptions, type Replacement, type SourceSelector, type TargetSelector } from './types.js';
 
-/** The value a replacement copies: a scalar keeps its YAML tag, a map or list is copied whole. */
-type SourceValue = { readonly scalar: TaggedScalar } | { readonly node: JsonValue };
+/** The value a replacement copies: a scalar keeps its YAML tag, a map or list is copied whole (`depth` deep). */
+type SourceValue = { readonly scalar: TaggedScalar } | { readonly node: JsonValue; readonly depth: number };
 
 function isCompound(value: JsonValue): boolean {
   return Array.isArray(value) || isJsonObject(value);
@@ -56,7 +56,12 @@ function sourceValue(resources: readonly Resource[], source: SourceSelector): So
   }
   if (isCompound(found)) {
     if (source.options?.delimiter) throw failed('delimiter option can only be used with scalar nodes', fieldPath);
-    return { node: found };
+    // Copies of copies would grow a resource exponentially with the number of replacements.
+    const size = measureJson(found, maxCopySize);
+    if (size.nodes > maxCopySize.nodes) {
+      throw new KustomizeError('limit-exceeded', `the replacement source ${fieldPath} has more than ${maxCopySize.nodes} nodes`, { field: fieldPath }, 'copy a smaller part of the resource');
+    }
+    return { node: found, depth: size.depth };
   }
   const scalar: TaggedScalar = { tag: tagOf(found as string | number | boolean | null), text: scalarText(found) };
   const delimiter = source.options?.delimiter;
@@ -118,6 +123,9 @@ function copyValueToTarget(resource: Resource, value: SourceValue, target: Targe
   const create = target.options?.create === true;
   let object = resource.object;
   for (const fieldPath of fieldPaths) {
+    if ('node' in value && value.depth + splitDottedPath(fieldPath).length > maxCopySize.depth) {
+      throw new KustomizeError('limit-exceeded', `the replacement would nest ${idString(currentId(resource))} more than ${maxCopySize.depth} levels deep`, { field: fieldPath }, 'copy a smaller part of the resource');
+    }
     object = writeFieldPath(object, fieldPath, create, targetSetter(value, target.options, fieldPath, resource), resource);
   }
   return withObject(resource, object);
