@@ -219,6 +219,15 @@ describe('parseYamlDocuments: the stream', () => {
     expect(parseYamlDocuments('---\na: 1\n', 'r.yaml')).toEqual([{ a: 1 }]);
   });
 
+  it('refuses a directive that the split cut off from its document, as kubectl does', () => {
+    // kubectl kustomize: "did not find expected <document start>".
+    expect(syntaxError(() => parseYamlDocuments('%YAML 1.1\n---\nkind: A\n', 'r.yaml')).message).toMatch(/expected <document start>/);
+  });
+
+  it('reads only the first document of a part ended by ...', () => {
+    expect(parseYamlDocuments('kind: A\n...\nkind: B\n', 'r.yaml')).toEqual([{ kind: 'A' }]);
+  });
+
   it('refuses content after a separator on its line', () => {
     const error = syntaxError(() => parseYamlDocuments('a: 1\n----\nb: 2\n', 'r.yaml'));
     expect(error.message).toMatch(/invalid document separator: ----/);

@@ -110,7 +110,12 @@ function readDocument(original: SourceText, version: GoYamlVersion, kustomizeRes
     source = { ...source, text };
     document = firstDocument(source);
   }
-  if (document === undefined) return null;
+  if (document === undefined) {
+    // A directive kustomize's split cut off from its `---` leaves libyaml expecting a document.
+    const directive = /^%/m.exec(source.text);
+    if (directive !== null) throw syntaxError(source, directive.index, 'did not find expected <document start>');
+    return null;
+  }
   const problem = document.errors.find(isSyntaxProblem);
   if (problem !== undefined) {
     if (problem.code === 'RESOURCE_EXHAUSTION') throw limitError(source);
