@@ -42,11 +42,6 @@ export function parseGoTimestamp(text: string): GoTimestamp | undefined {
   );
 }
 
-/** True when go-yaml would resolve the plain scalar `text` as a timestamp. */
-export function isGoTimestamp(text: string): boolean {
-  return parseGoTimestamp(text) !== undefined;
-}
-
 /**
  * `time.Time.MarshalJSON` of the timestamp: RFC 3339 with nanoseconds, trailing zeros of the
  * fraction dropped, `Z` for a zero offset. Throws (as Go does) for an offset of 24 hours or more.
