@@ -30,6 +30,11 @@ export interface BuildOptions {
   readonly limits?: Partial<LoadLimits>;
   /** What the build may ask the caller for: remote resources, rendered Helm charts. */
   readonly hooks?: BuildHooks;
+  /**
+   * Merge an `openapi: {path}` schema over the built-in one, as kustomize releases after v5.5.0 (and so Flux)
+   * do; v5.5.0 replaces the built-in schema unless it was already in use.
+   */
+  readonly openApiMergesBuiltins?: boolean;
 }
 
 /** What a build produced. */
@@ -60,7 +65,7 @@ export function build(options: BuildOptions): BuildResult {
     buildRoot: root,
     filesRead: 0,
     hooks: options.hooks ?? {},
-    openApi: initialOpenApiState,
+    openApi: { ...initialOpenApiState, builtinLoaded: options.openApiMergesBuiltins === true },
   };
   const loader = new Loader(session, root);
   const kustomization = loader.kustomization();

@@ -19,10 +19,10 @@ interface LoadedPatch {
 }
 
 /**
- * `patchesStrategicMerge` (and the PatchStrategicMergeTransformer): each entry is inline YAML or a file of
+ * `patchesStrategicMerge` (and the PatchStrategicMergeTransformer, with `inline` patches): each entry is inline YAML or a file of
  * patches; each patch applies to the one resource whose current or any previous id is the patch's id.
  */
-export function runStrategicMergePatches(resources: readonly Resource[], entries: readonly string[], loader: Loader, schema: SchemaLookup | undefined, inline?: string, configFile?: string): Resource[] {
+export function runStrategicMergePatches(resources: readonly Resource[], entries: readonly string[], loader: Loader, inline?: string, configFile?: string): Resource[] {
   const patches: LoadedPatch[] = [];
   for (const entry of entries) patches.push(...loadStrategicMergeEntry(entry, loader));
   if (inline) patches.push(...parseResources(inline, 'patches').map((r) => ({ object: r.object, source: configFile ?? 'inline patch', allowNameChange: false, allowKindChange: false })));
@@ -32,7 +32,7 @@ export function runStrategicMergePatches(resources: readonly Resource[], entries
   let out: Resource[] = [...resources];
   for (const patch of patches) {
     const target = findPatchTarget(out, patch);
-    out = applyStrategicMerge(out, new Set([target]), patch, schema);
+    out = applyStrategicMerge(out, new Set([target]), patch, loader);
   }
   return out;
 }
@@ -42,7 +42,7 @@ export function runStrategicMergePatches(resources: readonly Resource[], entries
  * kustomize detects it, applied to the `target` selection or, for strategic merge without a target, to
  * the resource the patch names.
  */
-export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry, loader: Loader, schema: SchemaLookup | undefined, configFile?: string): Resource[] {
+export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry, loader: Loader, configFile?: string): Resource[] {
   const where = { file: configFile ?? loader.display(loader.root), field: 'patches' };
   const inline = (entry.patch ?? '').trim();
   if (inline === '' && !entry.path) throw new KustomizeError('invalid-kustomization', 'must specify one of patch and path in a patches entry', where, 'give the patch inline (patch:) or as a file (path:)');
@@ -61,10 +61,10 @@ export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry,
       throw new KustomizeError('invalid-kustomization', `Multiple Strategic-Merge Patches in one \`patches\` entry is not allowed to set \`patches.target\` field: ${source}`, where, 'split the patches into separate entries');
     }
     const selected = new Set(selectResources(resources, entry.target));
-    return applyStrategicMerge(resources, selected, patches[0]!, schema);
+    return applyStrategicMerge(resources, selected, patches[0]!, loader);
   }
   let out: Resource[] = [...resources];
-  for (const patch of patches) out = applyStrategicMerge(out, new Set([findPatchTarget(out, patch)]), patch, schema);
+  for (const patch of patches) out = applyStrategicMerge(out, new Set([findPatchTarget(out, patch)]), patch, loader);
   return out;
 }
 
@@ -202,7 +202,10 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Applies a strategic-merge patch to every resource in `selected`, as kustomize's ResMap.ApplySmPatch. */
-function applyStrategicMerge(resources: readonly Resource[], selected: ReadonlySet<Resource>, patch: LoadedPatch, schema: SchemaLookup | undefined): Resource[] {
+function applyStrategicMerge(resources: readonly Resource[], selected: ReadonlySet<Resource>, patch: LoadedPatch, loader: Loader): Resource[] {
+  const schema = loader.session.openApi.schema;
+  // kustomize's schema is global and loaded on first use: a merge now fixes the built-in schema's part in it.
+  if (!loader.session.openApi.builtinLoaded) loader.session.openApi = { ...loader.session.openApi, builtinLoaded: true };
   const out: Resource[] = [];
   for (const resource of resources) {
     if (!selected.has(resource)) {

@@ -9,7 +9,7 @@ import { currentId, type Origin, type Resource } from '../resource/resource.js';
 import { callHook, isRemoteTree } from './hooks.js';
 import { isRemoteReference, refuseRemote } from './remote.js';
 import { runGenerators } from './generators.js';
-import { schemaAfterLoading } from './openapi.js';
+import { noteKindsSeen, schemaAfterLoading } from './openapi.js';
 import { joinOriginPath } from './origin.js';
 import { emptyBuildConfig, loadConfigurations, mergeConfigurations, type BuildConfig } from './configurations.js';
 import { runTransformers } from './transformers.js';
@@ -65,6 +65,7 @@ function accumulateResources(loader: Loader, paths: readonly string[], context: 
       const file = loader.resolve(path);
       const origin: Origin | undefined = context.originPath === undefined ? undefined : { path: joinOriginPath(context.originPath, path) };
       const resources = parseResources(loader.readText(path), loader.display(file), origin);
+      noteKindsSeen(loader, resources);
       acc = { ...acc, resources: appendUnique(acc.resources, resources, loader.display(file)) };
       continue;
     }

@@ -99,11 +99,11 @@ function dropEmpty(resources: Resource[]): Resource[] {
 
 function strategicMergeSteps(k: Kustomization, loader: Loader): Step[] {
   if (k.patchesStrategicMerge.length === 0) return [];
-  return [{ kind: 'PatchStrategicMergeTransformer', run: (r) => runStrategicMergePatches(r, k.patchesStrategicMerge, loader, loader.session.openApi.schema, undefined, loader.display(k.file)) }];
+  return [{ kind: 'PatchStrategicMergeTransformer', run: (r) => runStrategicMergePatches(r, k.patchesStrategicMerge, loader, undefined, loader.display(k.file)) }];
 }
 
 function patchSteps(k: Kustomization, loader: Loader): Step[] {
-  return k.patches.map((entry) => ({ kind: 'PatchTransformer', run: (r: readonly Resource[]) => runPatchEntry(r, entry, loader, loader.session.openApi.schema, loader.display(k.file)) }));
+  return k.patches.map((entry) => ({ kind: 'PatchTransformer', run: (r: readonly Resource[]) => runPatchEntry(r, entry, loader, loader.display(k.file)) }));
 }
 
 function json6902Steps(k: Kustomization, loader: Loader): Step[] {

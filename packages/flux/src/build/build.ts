@@ -123,7 +123,7 @@ class RootedFileSystem implements FileSystem {
 export function fluxKustomizeBuild(fs: FileSystem, path: string, root?: string): JsonObject[] {
   try {
     const source = root === undefined ? fs : new RootedFileSystem(fs, root);
-    return [...build({ fs: source, path, loadRestrictor: 'none', reorder: 'none' }).objects];
+    return [...build({ fs: source, path, loadRestrictor: 'none', reorder: 'none', openApiMergesBuiltins: true }).objects];
   } catch (error) {
     if (!(error instanceof KustomizeError)) throw error;
     throw new KustomizeError(error.code, `kustomize build failed: ${error.message}`, error.location, error.hint, { cause: error });

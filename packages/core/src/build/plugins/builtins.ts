@@ -221,7 +221,7 @@ const builtinPlugins: Readonly<Record<string, Configure>> = {
   HashTransformer: () => transformer(addHashSuffixes),
   PatchTransformer: (config, loader) => {
     const entry = decode(config, { path: 'string', patch: 'string', target: { object: selectorShape }, options: 'boolMap' }) as PatchEntry;
-    return transformer((resources) => runPatchEntry(resources, entry, loader, loader.session.openApi.schema));
+    return transformer((resources) => runPatchEntry(resources, entry, loader));
   },
   PatchStrategicMergeTransformer: (config, loader) => {
     const decoded = decode(config, { paths: 'stringList', patches: 'string' });
@@ -230,7 +230,7 @@ const builtinPlugins: Readonly<Record<string, Configure>> = {
     if (paths.length === 0 && patches === '') {
       throw configurationError(config, 'empty file path and empty patch content', 'paths', 'give paths (files or inline patches) or patches (inline YAML)');
     }
-    return transformer((resources) => runStrategicMergePatches(resources, paths, loader, loader.session.openApi.schema, patches));
+    return transformer((resources) => runStrategicMergePatches(resources, paths, loader, patches));
   },
   PatchJson6902Transformer: (config, loader) => {
     const decoded = decode(config, { target: { object: selectorShape }, path: 'string', jsonOp: 'string' });
