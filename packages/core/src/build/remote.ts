@@ -3,9 +3,12 @@ import type { Loader } from '../accumulate/loader.js';
 
 const remotePattern = /^(https?:\/\/|git::|git@|ssh:\/\/|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/;
 
+/** Longest text tried as an address: the host pattern backtracks quadratically in the length of a hostile entry. */
+const MAX_ADDRESS_LENGTH = 4096;
+
 /** True when `path` looks like a git or HTTP address rather than a local path. */
 export function isRemoteReference(path: string): boolean {
-  return remotePattern.test(path) || /^[a-z0-9.-]+\.[a-z]{2,}\/[^/]+\/[^/]+.*(\?ref=|\/\/)/i.test(path);
+  return remotePattern.test(path) || (path.length <= MAX_ADDRESS_LENGTH && /^[a-z0-9.-]+\.[a-z]{2,}\/[^/]+\/[^/]+.*(\?ref=|\/\/)/i.test(path));
 }
 
 /** Refuses a remote resource: builds never touch the network. */

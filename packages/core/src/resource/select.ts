@@ -1,6 +1,7 @@
 import { KustomizeError } from '../errors.js';
 import { effectiveNamespace } from './id.js';
 import { currentId, gvkOf, originalId, stringMapOf, type Resource } from './resource.js';
+import { GoRegExp, GoRegExpError } from '../regexp.js';
 
 /** Picks resources by id fields (anchored regular expressions), label selector and annotation selector. */
 export interface ResourceSelector {
@@ -63,12 +64,13 @@ export function parseLabelSelector(selector: string): LabelMatcher {
   return (labels) => requirements.every((requirement) => requirement(labels));
 }
 
-function anchored(pattern: string | undefined, field: string): RegExp | undefined {
+function anchored(pattern: string | undefined, field: string): GoRegExp | undefined {
   if (!pattern) return undefined;
   try {
-    return new RegExp(`^(?:${pattern})$`);
-  } catch {
-    throw new KustomizeError('invalid-kustomization', `invalid regular expression '${pattern}' in selector field ${field}`, { field }, 'selector fields are anchored regular expressions');
+    return GoRegExp.compile(`^(?:${pattern})$`);
+  } catch (error) {
+    const reason = error instanceof GoRegExpError ? ` (${error.message})` : '';
+    throw new KustomizeError('invalid-kustomization', `invalid regular expression '${pattern}' in selector field ${field}${reason}`, { field }, 'selector fields are anchored regular expressions in Go syntax');
   }
 }
 

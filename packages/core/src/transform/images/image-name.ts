@@ -1,4 +1,5 @@
 import { KustomizeError } from '../../errors.js';
+import { GoRegExp } from '../../regexp.js';
 
 /** The parts of an image reference: `name[:tag][@digest]`, empty strings where absent. */
 export interface ImageParts {
@@ -13,9 +14,9 @@ export interface ImageParts {
  * is not a valid expression (kustomize crashes on it) is an error.
  */
 export function imageMatcher(name: string): (image: string) => boolean {
-  let pattern: RegExp;
+  let pattern: GoRegExp;
   try {
-    pattern = new RegExp(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+    pattern = GoRegExp.compile(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
   } catch {
     throw new KustomizeError(
       'invalid-kustomization',

@@ -2,6 +2,7 @@ import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '
 import { assertNodeKind, scalarText } from '../node-kind.js';
 import { elementsOf, isListIndex, parseIndex, splitIndexNameValue } from './field-path.js';
 import { decodeScalar } from './scalar.js';
+import { GoRegExp } from '../../regexp.js';
 
 /**
  * Computes the new value of a matched field from its current one. `undefined` means the field was just
@@ -119,17 +120,9 @@ function matchText(value: JsonValue): string {
   return Array.isArray(value) || isJsonObject(value) ? JSON.stringify(value) : scalarText(value).trim();
 }
 
-function compilePattern(pattern: string): RegExp {
-  try {
-    return new RegExp(pattern);
-  } catch (error) {
-    throw new Error(`error parsing regexp: ${(error as Error).message}`);
-  }
-}
-
 function walkMatchingElements(node: JsonValue, part: string, at: number, context: Walk): Walked {
   const { field, value } = splitIndexNameValue(part);
-  const pattern = compilePattern(value);
+  const pattern = GoRegExp.compile(value);
   const elements = elementsOf(node);
   const found = matchElements(elements, field, pattern, at, context);
   if (found.matches > 0) return { node: found.elements === elements ? node : (found.elements as JsonValue[]), matches: found.matches };
@@ -142,7 +135,7 @@ function walkMatchingElements(node: JsonValue, part: string, at: number, context
   return { node: [...elements, created.node], matches: created.matches };
 }
 
-function matchElements(elements: readonly JsonValue[], field: string, pattern: RegExp, at: number, context: Walk): { elements: readonly JsonValue[]; matches: number } {
+function matchElements(elements: readonly JsonValue[], field: string, pattern: GoRegExp, at: number, context: Walk): { elements: readonly JsonValue[]; matches: number } {
   let matches = 0;
   let changed = false;
   const out = elements.map((element) => {
