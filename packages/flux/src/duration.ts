@@ -1,3 +1,4 @@
+import { KustomizeError } from '@kustomize-ts/core';
 /**
  * Go's `time.Duration` as Flux reads and prints it: `time.ParseDuration` for flags and `metav1.Duration`
  * fields, `Duration.String()` for output (`1m0s`, `2h0m0s`, `1.5s`, `300ms`). Durations are nanoseconds held
@@ -28,8 +29,12 @@ const units: ReadonlyMap<string, bigint> = new Map([
 const maxMagnitude = 1n << 63n;
 
 /** Thrown by {@link parseGoDuration} with Go's own message, e.g. `time: invalid duration "x"`. */
-export class DurationError extends Error {
+export class DurationError extends KustomizeError {
   override readonly name = 'DurationError';
+
+  constructor(message: string) {
+    super('invalid-argument', message);
+  }
 }
 
 /** Quotes as Go's time package does in its errors: `"` and `\` escaped, control and non-ASCII bytes as `\xNN`. */

@@ -1,3 +1,4 @@
+import { KustomizeError } from '@kustomize-ts/core';
 import { parseGoDuration, type GoDuration } from '../duration.js';
 
 /**
@@ -7,8 +8,12 @@ import { parseGoDuration, type GoDuration } from '../duration.js';
  */
 
 /** A flag error with pflag's or the command's message. */
-export class FlagError extends Error {
+export class FlagError extends KustomizeError {
   override readonly name = 'FlagError';
+
+  constructor(message: string) {
+    super('invalid-argument', message);
+  }
 }
 
 /** How a flag turns its text into a value; throws an `Error` whose message pflag appends. */

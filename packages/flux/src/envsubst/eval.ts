@@ -1,3 +1,4 @@
+import { KustomizeError } from '@kustomize-ts/core';
 import { fromBytes, toBytes } from './bytes.js';
 import { lookupFunction } from './funcs.js';
 import { parseEnvsubstBytes, type EnvsubstNode } from './parse.js';
@@ -9,13 +10,13 @@ import { parseEnvsubstBytes, type EnvsubstNode } from './parse.js';
 export type VariableLookup = (name: string) => { readonly value: string; readonly exists: boolean };
 
 /** A variable a strict lookup does not know, used bare or with an operator that reads it. */
-export class VariableNotSetError extends Error {
+export class VariableNotSetError extends KustomizeError {
   override readonly name = 'VariableNotSetError';
   /** The variable's name. */
   readonly variable: string;
 
   constructor(variable: string) {
-    super(`variable not set (strict mode): ${JSON.stringify(variable)}`);
+    super('transform-failed', `variable not set (strict mode): ${JSON.stringify(variable)}`);
     this.variable = variable;
   }
 }

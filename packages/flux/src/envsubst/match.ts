@@ -1,8 +1,13 @@
+import { KustomizeError } from '@kustomize-ts/core';
 import { decodeRune, runeError } from './bytes.js';
 
 /** A malformed pattern (`[`, a trailing `\`): the trim functions then leave the value unchanged. */
-export class BadPatternError extends Error {
+export class BadPatternError extends KustomizeError {
   override readonly name = 'BadPatternError';
+
+  constructor(message: string) {
+    super('invalid-argument', message);
+  }
 }
 
 /**

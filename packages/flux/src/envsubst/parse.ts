@@ -1,3 +1,4 @@
+import { KustomizeError } from '@kustomize-ts/core';
 import { decodeRune, fromBytes, toBytes } from './bytes.js';
 
 /**
@@ -11,8 +12,12 @@ export type EnvsubstNode =
   | { readonly type: 'list'; readonly nodes: readonly EnvsubstNode[] };
 
 /** A template Flux's envsubst cannot parse. The message is Flux's own (`bad substitution`, …). */
-export class EnvsubstSyntaxError extends Error {
+export class EnvsubstSyntaxError extends KustomizeError {
   override readonly name = 'EnvsubstSyntaxError';
+
+  constructor(message: string) {
+    super('transform-failed', message);
+  }
 }
 
 const messages = {

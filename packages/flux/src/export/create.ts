@@ -1,4 +1,4 @@
-import { emitYaml, type JsonObject, type JsonValue } from '@kustomize-ts/core';
+import { emitYaml, KustomizeError, type JsonObject, type JsonValue } from '@kustomize-ts/core';
 import { Durations, formatGoDuration, type GoDuration } from '../duration.js';
 import { gitProviders, gitRepositoryApiVersion } from '../model/gitrepository.js';
 import { kustomizationApiVersion } from '../model/kustomization.js';
@@ -10,8 +10,12 @@ import { kustomizationApiVersion } from '../model/kustomization.js';
  */
 
 /** An invalid option, with the message the flux CLI gives. */
-export class ExportError extends Error {
+export class ExportError extends KustomizeError {
   override readonly name = 'ExportError';
+
+  constructor(message: string) {
+    super('invalid-argument', message);
+  }
 }
 
 /** Options common to every `flux create`. */

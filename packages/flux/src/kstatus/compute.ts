@@ -1,4 +1,4 @@
-import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '@kustomize-ts/core';
+import { getOwn, isJsonObject, KustomizeError, type JsonObject, type JsonValue } from '@kustomize-ts/core';
 
 /**
  * kstatus (sigs.k8s.io/cli-utils `pkg/kstatus/status`): the status of a Kubernetes object computed from
@@ -24,8 +24,12 @@ export interface KStatusResult {
 }
 
 /** An object kstatus cannot read (a field of the wrong type). The message follows apimachinery's accessors. */
-export class KStatusError extends Error {
+export class KStatusError extends KustomizeError {
   override readonly name = 'KStatusError';
+
+  constructor(message: string) {
+    super('invalid-resource', message);
+  }
 }
 
 /** The clock a computation may read: only Pods being scheduled depend on it. */
