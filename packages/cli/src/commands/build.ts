@@ -1,7 +1,7 @@
-import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { build, emitYaml, type BuildOptions, type JsonObject } from '@kustomize-ts/core';
-import { NodeFileSystem } from '@kustomize-ts/core/node';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build, emitYaml, KustomizeError, type BuildOptions, type JsonObject } from '@kustomize-ts/core';
+import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { parseArgs, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
 
@@ -51,8 +51,10 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
     return 0;
   }
   const target = resolve(io.cwd, output);
-  if (isDirectory(target)) writeIndividualFiles(target, result.objects);
-  else writeAtomically(target, result.yaml);
+  // Each file is written atomically (a temporary file renamed over it): a failure leaves the old file whole.
+  const disk = new NodeWritableFileSystem();
+  if (isDirectory(target)) writeIndividualFiles(disk, target, result.objects);
+  else disk.writeFile(target, result.yaml);
   return 0;
 }
 
@@ -64,21 +66,18 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Writes via a temporary file and a rename, so a failure never leaves half a file. */
-function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
-}
-
 /** One file per resource, named as kustomize names them; prefixed by namespace when there are several. */
-function writeIndividualFiles(directory: string, objects: readonly JsonObject[]): void {
+function writeIndividualFiles(disk: NodeWritableFileSystem, directory: string, objects: readonly JsonObject[]): void {
   const files = objects.map((object) => ({ object, ...describe(object) }));
   const namespaces = new Set(files.filter((file) => file.namespaced).map((file) => file.namespace));
   for (const file of files) {
     const prefix = file.namespaced && namespaces.size > 1 ? `${file.namespace.toLowerCase()}_` : '';
-    writeAtomically(join(directory, `${prefix}${file.name}`), emitYaml(file.object));
+    const name = `${prefix}${file.name}`;
+    // Names come from the resources: one with a slash (`../../x`) would write outside the directory, as kubectl lets it.
+    if (/[/\\\0]/.test(name)) {
+      throw new KustomizeError('invalid-resource', `the file name '${name}' made from a resource's name and namespace is not a plain file name`, { file: directory }, 'names with a slash cannot be written one file per resource; write to a single file instead');
+    }
+    disk.writeFile(join(directory, name), emitYaml(file.object));
   }
 }
 

@@ -54,6 +54,30 @@ export interface BuildResult {
  * const { yaml } = build({ fs, path: '/app' });
  */
 export function build(options: BuildOptions): BuildResult {
+  try {
+    return buildTree(options);
+  } catch (error) {
+    throw asEngineLimitError(error, options.path) ?? error;
+  }
+}
+
+/**
+ * The last-resort guard of the public boundary: the engine's RangeErrors (a string or an array longer than
+ * it can hold, the call stack exhausted) can arise wherever a build concatenates or recurses, so they are
+ * turned into the limit errors they are here rather than prevented at each place.
+ */
+function asEngineLimitError(error: unknown, path: string): KustomizeError | undefined {
+  if (!(error instanceof RangeError)) return undefined;
+  return new KustomizeError(
+    'limit-exceeded',
+    `the build needs more than the JavaScript engine can hold (${error.message})`,
+    { file: path },
+    'the output, a value in it or its nesting is too large; build smaller parts separately',
+    { cause: error },
+  );
+}
+
+function buildTree(options: BuildOptions): BuildResult {
   const root = normalize(options.path);
   if (options.fs.kind(root) !== 'directory') {
     throw new KustomizeError('file-not-found', `must build at directory: not a valid directory: '${options.path}'`, { file: options.path }, 'give the directory that holds kustomization.yaml');
