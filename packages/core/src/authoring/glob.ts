@@ -5,6 +5,7 @@
 import { KustomizeError } from '../errors.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import { normalize, resolve } from '../fs/path.js';
+import { GoRegExp } from '../regexp.js';
 
 /** Go's `filepath.ErrBadPattern` text. */
 const badPattern = 'syntax error in pattern';
@@ -15,11 +16,11 @@ export function hasMeta(pattern: string): boolean {
 }
 
 /**
- * `pattern` as a regular expression with Go's `filepath.Match` meaning: `*` and `?` stop at `/`,
+ * `pattern` as a (linear-time) regular expression with Go's `filepath.Match` meaning: `*` and `?` stop at `/`,
  * `[…]` and `[^…]` classes with ranges, `\` escapes. Throws the `syntax error in pattern` KustomizeError
  * for a malformed pattern (an unclosed or empty class, a trailing `\`, a range missing an end).
  */
-export function globToRegExp(pattern: string): RegExp {
+export function globToRegExp(pattern: string): GoRegExp {
   const chars = [...pattern];
   let source = '';
   let i = 0;
@@ -74,7 +75,8 @@ export function globToRegExp(pattern: string): RegExp {
       i++;
     }
   }
-  return new RegExp(`^${source}$`, 'u');
+  // A linear-time matcher: `*a*a*a…b` makes a backtracking one take exponential time.
+  return GoRegExp.compile(`^${source}$`);
 }
 
 function escapeRegExp(c: string): string {
