@@ -5,7 +5,7 @@
 export { build, buildYaml, type BuildOptions, type BuildResult, type ReorderOption } from './build/index.js';
 export type { BuildHooks, RemoteTree } from './build/hooks.js';
 export { KustomizeError, locate, type ErrorLocation, type KustomizeErrorCode } from './errors.js';
-export { MemoryFileSystem, readText, type EntryKind, type FileSystem, type WritableFileSystem } from './fs/filesystem.js';
+export { isSymbolicLink, MemoryFileSystem, readText, type EntryKind, type FileSystem, type WritableFileSystem } from './fs/filesystem.js';
 export { defaultLoadLimits, type LoadLimits, type LoadRestrictor } from './accumulate/loader.js';
 export { cloneJson, getOwn, isJsonObject, withKey, withoutKey, type JsonObject, type JsonPrimitive, type JsonValue } from './json.js';
 export { findKustomizationFile, kustomizationFileNames, loadKustomization, parseKustomization } from './kustomization/load.js';

@@ -3,7 +3,7 @@
  */
 import { parseResources } from '../accumulate/parse-resources.js';
 import { KustomizeError } from '../errors.js';
-import { readText, type FileSystem } from '../fs/filesystem.js';
+import { isSymbolicLink, readText, type FileSystem } from '../fs/filesystem.js';
 import { joinPath, presentKustomizationFiles } from './kustfile.js';
 
 /** Finds the entries for `resources` in `directory` (absolute); returns paths relative to it. */
@@ -31,7 +31,7 @@ export function detectResources(fs: FileSystem, directory: string, options: Dete
       const path = relative === '' ? name : `${relative}/${name}`;
       const entry = joinPath(absolute, name);
       if (fs.kind(entry) === 'directory') {
-        if (!options.recursive) continue;
+        if (!options.recursive || isSymbolicLink(fs, entry)) continue;
         if (presentKustomizationFiles(fs, entry).length > 0) found.push(path);
         else walk(entry, path);
         continue;

@@ -39,6 +39,16 @@ export interface WritableFileSystem extends FileSystem {
   writeFile(path: string, content: string | Uint8Array): void;
 }
 
+/**
+ * True when the directory entry at `path` is a symbolic link: its real path is not its parent's real path
+ * joined with its name. Directory walks do not enter linked directories (as Go's `filepath.Walk` does not),
+ * so a link can neither loop a walk nor lead it out of its tree.
+ */
+export function isSymbolicLink(fs: FileSystem, path: string): boolean {
+  const parent = fs.realPath(dirname(path));
+  return fs.realPath(path) !== `${parent === '/' ? '' : parent}/${basename(path)}`;
+}
+
 /** The file at `path` as UTF-8 text (a byte-order mark is kept; callers strip it where kustomize does). */
 export function readText(fs: FileSystem, path: string): string {
   return utf8.decode(fs.readFile(path));

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve as resolveNative } from 'node:path';
 import { KustomizeError } from '../errors.js';
 import type { EntryKind, FileSystem, WritableFileSystem } from './filesystem.js';
@@ -16,11 +16,19 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
+  /** The bytes of the regular file at `path`. A FIFO or device is refused without waiting on it: reading one could block or never end. */
   readFile(path: string): Uint8Array {
+    let descriptor: number | undefined;
     try {
-      return readFileSync(path);
+      descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      const stat = fstatSync(descriptor);
+      if (!stat.isFile()) throw new KustomizeError('file-not-found', stat.isDirectory() ? 'is a directory, not a file' : 'not a regular file', { file: path }, 'only regular files are read');
+      return readFileSync(descriptor);
     } catch (error) {
+      if (error instanceof KustomizeError) throw error;
       throw new KustomizeError('file-not-found', describe(error), { file: path });
+    } finally {
+      if (descriptor !== undefined) closeSync(descriptor);
     }
   }
 

@@ -5,7 +5,7 @@
 import { build, type BuildOptions } from '../build/index.js';
 import { unifiedDiff } from '../diff/lines.js';
 import { KustomizeError } from '../errors.js';
-import { readText, type FileSystem, type WritableFileSystem } from '../fs/filesystem.js';
+import { isSymbolicLink, readText, type FileSystem, type WritableFileSystem } from '../fs/filesystem.js';
 import { dirname, isWithin, relative } from '../fs/path.js';
 import { isJsonObject } from '../json.js';
 import { findKustomizationFile, kustomizationFileNames } from '../kustomization/load.js';
@@ -66,7 +66,7 @@ export function planGolden(fs: FileSystem, directory: string, options: GoldenPla
     }
     for (const name of fs.readDir(path).sort()) {
       const child = join(path, name);
-      if (!name.startsWith('.') && fs.kind(child) === 'directory') walk(child);
+      if (!name.startsWith('.') && fs.kind(child) === 'directory' && !isSymbolicLink(fs, child)) walk(child);
     }
   };
   walk(directory);

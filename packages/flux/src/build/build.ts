@@ -88,24 +88,32 @@ export function withGeneratedKustomization(fs: FileSystem, generated: GeneratedK
 
 const within = (root: string, path: string) => root === '/' || path === root || path.startsWith(`${root}/`);
 
-/** `fs` seen through Flux's secure file system: paths outside `root` do not exist. */
+/** `fs` seen through Flux's secure file system: paths outside `root`, as written or through symbolic links, do not exist. */
 class RootedFileSystem implements FileSystem {
+  private readonly realRoot: string;
+
   constructor(
     private readonly base: FileSystem,
     private readonly root: string,
-  ) {}
+  ) {
+    this.realRoot = base.realPath(root);
+  }
+
+  private inside(path: string): boolean {
+    return within(this.root, path) && within(this.realRoot, this.base.realPath(path));
+  }
 
   kind(path: string): EntryKind | undefined {
-    return within(this.root, path) ? this.base.kind(path) : undefined;
+    return this.inside(path) ? this.base.kind(path) : undefined;
   }
 
   readFile(path: string): Uint8Array {
-    if (!within(this.root, path)) throw new KustomizeError('load-restricted', `path '${path}' is not in or below '${this.root}'`, { file: path }, 'keep every file the build reads inside the root');
+    if (!this.inside(path)) throw new KustomizeError('load-restricted', `path '${path}' is not in or below '${this.root}'`, { file: path }, 'keep every file the build reads inside the root');
     return this.base.readFile(path);
   }
 
   readDir(path: string): string[] {
-    if (!within(this.root, path)) throw new KustomizeError('load-restricted', `path '${path}' is not in or below '${this.root}'`, { file: path }, 'keep every file the build reads inside the root');
+    if (!this.inside(path)) throw new KustomizeError('load-restricted', `path '${path}' is not in or below '${this.root}'`, { file: path }, 'keep every file the build reads inside the root');
     return this.base.readDir(path);
   }
 

@@ -1,4 +1,4 @@
-import { emitYaml, getOwn, isJsonObject, KustomizeError, kustomizationFileNames, parseYaml, parseYamlDocuments, readText, type FileSystem, type JsonObject, type JsonValue } from '@kustomize-ts/core';
+import { emitYaml, getOwn, isJsonObject, isSymbolicLink, KustomizeError, kustomizationFileNames, parseYaml, parseYamlDocuments, readText, type FileSystem, type JsonObject, type JsonValue } from '@kustomize-ts/core';
 import type { FluxKustomization } from '../model/kustomization.js';
 import { defaultIgnorePatterns, isIgnored, loadIgnorePatterns, readIgnorePatterns, type IgnorePattern } from './ignore.js';
 
@@ -113,6 +113,8 @@ export function scanManifests(fs: FileSystem, base: string, patterns: readonly I
     for (const name of fs.readDir(directory).sort()) {
       const path = join(directory, name);
       const kind = fs.kind(path);
+      // Flux's walk does not follow a linked directory, so a link can neither loop it nor lead it out of the tree.
+      if (kind === 'directory' && isSymbolicLink(fs, path)) continue;
       if (kind === 'directory') {
         if (existingKustomizationFile(fs, path) !== undefined) found.push(path);
         else walk(path);

@@ -1,5 +1,5 @@
 import type { FileSystem } from '@kustomize-ts/core';
-import { readText } from '@kustomize-ts/core';
+import { isSymbolicLink, readText } from '@kustomize-ts/core';
 import { toBytes } from '../envsubst/bytes.js';
 import { BadPatternError, matchPattern } from '../envsubst/match.js';
 
@@ -140,7 +140,7 @@ export function loadIgnorePatterns(fs: FileSystem, directory: string): IgnorePat
     const children = fs
       .readDir(dir)
       .sort()
-      .filter((name) => name !== '.git' && fs.kind(`${dir === '/' ? '' : dir}/${name}`) === 'directory')
+      .filter((name) => name !== '.git' && fs.kind(`${dir === '/' ? '' : dir}/${name}`) === 'directory' && !isSymbolicLink(fs, `${dir === '/' ? '' : dir}/${name}`))
       .flatMap((name) => walk(`${dir === '/' ? '' : dir}/${name}`, [...dom, name]));
     return [...own, ...children];
   };
