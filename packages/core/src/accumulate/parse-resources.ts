@@ -1,5 +1,5 @@
 import { KustomizeError } from '../errors.js';
-import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../json.js';
+import { getOwn, isJsonObject, withKey, withoutKey, type JsonObject, type JsonValue } from '../json.js';
 import { metadataOf, newResource, type Origin, type Resource } from '../resource/resource.js';
 import { parseYamlDocuments } from '../yaml/index.js';
 
@@ -51,5 +51,16 @@ function checkedObject(document: JsonValue, file: string, index: number): JsonOb
   if (!kind.endsWith('List') && (typeof name !== 'string' || name === '')) {
     throw new KustomizeError('invalid-resource', `missing metadata.name in object of kind ${kind}`, { file, document: index, field: 'metadata.name' }, 'every resource needs apiVersion, kind and metadata.name');
   }
-  return document;
+  return withoutEmptyAnnotations(document);
+}
+
+/**
+ * The object without an empty or null `metadata.annotations`: kustomize's reader stamps internal annotations
+ * on every object it reads and removes them again, which removes an empty annotations map with them.
+ */
+function withoutEmptyAnnotations(object: JsonObject): JsonObject {
+  const metadata = metadataOf(object);
+  const annotations = getOwn(metadata, 'annotations');
+  if (annotations === undefined || (annotations !== null && !(isJsonObject(annotations) && Object.keys(annotations).length === 0))) return object;
+  return withKey(object, 'metadata', withoutKey(metadata, 'annotations'));
 }
