@@ -12,6 +12,7 @@ export function emptyBuildConfig(): BuildConfig {
 
 /** The tables of a kustomization's `configurations:` files and `crds:` definitions, merged over kustomize's defaults. */
 export function loadConfigurations(loader: Loader, paths: readonly string[], crds: readonly string[]): BuildConfig {
+  if (paths.length === 0 && crds.length === 0) return defaultsOnly();
   let config = emptyTransformerConfig;
   for (const path of paths) {
     const file = loader.display(loader.resolve(path));
@@ -25,7 +26,21 @@ export function loadConfigurations(loader: Loader, paths: readonly string[], crd
   return config;
 }
 
-/** Both tables merged, as kustomize merges transformer configs. */
+let defaults: BuildConfig | undefined;
+
+/** The tables of a kustomization without `configurations:` or `crds:`: one shared object for all of them. */
+function defaultsOnly(): BuildConfig {
+  defaults ??= mergeTransformerConfig(emptyTransformerConfig, defaultTransformerConfig);
+  return defaults;
+}
+
+/**
+ * Both tables merged, as kustomize merges transformer configs. Every config but the empty one is already a
+ * merge's result, which merging with itself or with the empty config leaves as it is: those cases return it,
+ * so a tree of many kustomizations without their own tables does not merge the default tables once per directory.
+ */
 export function mergeConfigurations(a: BuildConfig, b: BuildConfig): BuildConfig {
+  if (a === b || b === emptyTransformerConfig) return a;
+  if (a === emptyTransformerConfig) return b;
   return mergeTransformerConfig(a, b);
 }
