@@ -18,6 +18,7 @@ import {
   type FileSystem,
 } from '@kustomize-ts/core';
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
+import { fluxKustomizeBuild, parseGoDuration } from '@kustomize-ts/flux';
 import { planGolden } from '@kustomize-ts/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../packages/cli/src/main.js';
@@ -141,6 +142,14 @@ describe('load restrictions on the Node file system', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it('keeps a Flux build inside its repository, links included', () => {
+    const root = onDisk({ 'repo/app/kustomization.yaml': 'resources:\n- cm.yaml\n', 'outside/secret.yaml': configMap('secret') });
+    symlinkSync(join(root, 'outside/secret.yaml'), join(root, 'repo/app/cm.yaml'));
+    // Flux builds without kustomize's load restrictor, inside the repository root.
+    const error = kustomizeError(() => fluxKustomizeBuild(new NodeFileSystem(), join(root, 'repo/app'), join(root, 'repo')));
+    expect(error.message).toContain("'cm.yaml' is neither a file nor a directory");
+  });
+
   it('walks neither into linked directories nor out of the tree (create --autodetect, golden plan)', () => {
     const root = onDisk({ 'dir/cm.yaml': configMap('cm'), 'dir/sub/svc.yaml': configMap('svc'), 'outside/secret.yaml': configMap('secret'), 'overlays/a/kustomization.yaml': 'resources: []\n' });
     symlinkSync(join(root, 'dir'), join(root, 'dir/loop'));
@@ -149,6 +158,12 @@ describe('load restrictions on the Node file system', () => {
     symlinkSync(join(root, 'overlays'), join(root, 'overlays/a-loop'));
     expect(detectResources(new NodeFileSystem(), join(root, 'dir'), { recursive: true })).toEqual(['cm.yaml', 'sub/svc.yaml']);
     expect(planGolden(new NodeFileSystem(), join(root, 'overlays')).map((target) => target.name)).toEqual(['a']);
+  });
+});
+
+describe('one error type', () => {
+  it('is what the Flux functions throw too', () => {
+    expect(kustomizeError(() => parseGoDuration('ten minutes')).code).toBe('invalid-argument');
   });
 });
 
