@@ -27,7 +27,7 @@ export function apiVersionOf(gvk: Gvk): string {
 
 /** True when the kind is cluster-scoped, so its namespace is never set or compared. */
 export function isClusterScopedGvk(gvk: Gvk): boolean {
-  return isClusterScoped(apiVersionOf(gvk), gvk.kind);
+  return isClusterScoped(gvk.group, gvk.version, gvk.kind);
 }
 
 /** The namespace used to compare ids: `default` for an empty one, a marker for cluster-scoped kinds. */

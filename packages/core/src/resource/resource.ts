@@ -75,10 +75,21 @@ export function currentId(resource: Resource): ResourceId {
   return idOfObject(resource.object);
 }
 
+/**
+ * Ids already read, by object. Objects in a build are never changed once made (transforms copy on write),
+ * so an object's id is read once however often a transform asks; the entries go with their objects.
+ */
+const idsByObject = new WeakMap<JsonObject, ResourceId>();
+
 /** The id of a plain object. */
 export function idOfObject(object: JsonObject): ResourceId {
-  const metadata = metadataOf(object);
-  return { ...gvkOf(object), name: stringField(metadata, 'name'), namespace: stringField(metadata, 'namespace') };
+  let id = idsByObject.get(object);
+  if (id === undefined) {
+    const metadata = metadataOf(object);
+    id = { ...gvkOf(object), name: stringField(metadata, 'name'), namespace: stringField(metadata, 'namespace') };
+    idsByObject.set(object, id);
+  }
+  return id;
 }
 
 /**

@@ -28,7 +28,11 @@ const clusterScoped: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   }).map(([apiVersion, kinds]) => [apiVersion, new Set(kinds)]),
 );
 
-/** True when the kind at `apiVersion` is known to be cluster-scoped. */
-export function isClusterScoped(apiVersion: string, kind: string): boolean {
-  return clusterScoped.get(apiVersion)?.has(kind) ?? false;
+/** Every kind listed above, so that most kinds are answered without building their apiVersion. */
+const clusterScopedKinds: ReadonlySet<string> = new Set([...clusterScoped.values()].flatMap((kinds) => [...kinds]));
+
+/** True when `kind` in `group`/`version` is known to be cluster-scoped. */
+export function isClusterScoped(group: string, version: string, kind: string): boolean {
+  if (!clusterScopedKinds.has(kind)) return false;
+  return clusterScoped.get(group === '' ? version : `${group}/${version}`)?.has(kind) ?? false;
 }

@@ -7,11 +7,11 @@ import type { NameBackReferences } from '../fieldspecs/config.js';
 import { nodeKindOf, scalarText } from '../node-kind.js';
 import {
   AmbiguousReferralError,
-  possibleReferrals,
-  referralsInNamespace,
-  referralsOf,
+  namespaceFilter,
+  ReferralIndex,
   sameNames,
   sameNamesAndNamespaces,
+  scopeOf,
   selectReferral,
   type Referral,
   type ReferenceContext,
@@ -38,38 +38,49 @@ interface ReferenceField {
  * Throws when a reference could mean several different resources.
  */
 export function fixNameReferences(resources: readonly Resource[], config: NameReferenceTransformerConfig): Resource[] {
-  const referrals = referralsOf(resources);
-  const fields: ReferenceField[][] = resources.map(() => []);
-  for (const reference of config.nameReference) {
-    const target: Partial<Gvk> = { group: reference.group ?? '', version: reference.version ?? '', kind: reference.kind ?? '' };
-    for (const spec of reference.fieldSpecs) {
-      referrals.forEach((referral, i) => {
-        if (gvkSelectedBy(referral.originalId, spec)) fields[i]!.push({ spec, target });
-      });
-    }
-  }
+  const index = new ReferralIndex(resources);
+  const fieldsOf = referenceFieldsByKind(config);
   const objects = resources.map((resource) => resource.object);
   const refBy: ResourceId[][] = resources.map(() => []);
-  referrals.forEach((referrer, i) => {
-    if (fields[i]!.length === 0) return;
-    const candidates = possibleReferrals(referrer, referrals);
+  for (const referrer of index.referrals) {
+    const fields = fieldsOf(referrer.originalId);
+    if (fields.length === 0) continue;
+    const scope = scopeOf(referrer);
     const record = (referral: Referral): void => {
       refBy[referral.index]!.push(referrer.id);
     };
-    for (const field of fields[i]!) {
-      const context: ReferenceContext = { referrer, target: field.target, path: field.spec.path };
-      objects[i] = fixField(objects[i]!, context, candidates, record);
+    for (const field of fields) {
+      const context: ReferenceContext = { index, referrer, scope, target: field.target, path: field.spec.path };
+      objects[referrer.index] = fixField(objects[referrer.index]!, context, record);
     }
-  });
+  }
   return resources.map((resource, i) => {
     const updated = withObject(resource, objects[i]!);
     return refBy[i]!.length === 0 ? updated : { ...updated, refBy: [...(resource.refBy ?? []), ...refBy[i]!] };
   });
 }
 
-function fixField(object: JsonObject, context: ReferenceContext, candidates: readonly Referral[], record: (referral: Referral) => void): JsonObject {
+/** The referrer fields of the table that apply to a kind, in table order, read once per kind of the build. */
+function referenceFieldsByKind(config: NameReferenceTransformerConfig): (gvk: Gvk) => readonly ReferenceField[] {
+  const all: ReferenceField[] = config.nameReference.flatMap((reference) => {
+    const target: Partial<Gvk> = { group: reference.group ?? '', version: reference.version ?? '', kind: reference.kind ?? '' };
+    return reference.fieldSpecs.map((spec) => ({ spec, target }));
+  });
+  const byGvk = new Map<string, readonly ReferenceField[]>();
+  return (gvk) => {
+    const key = `${gvk.group}/${gvk.version}/${gvk.kind}`;
+    let fields = byGvk.get(key);
+    if (fields === undefined) {
+      fields = all.filter((field) => gvkSelectedBy(gvk, field.spec));
+      byGvk.set(key, fields);
+    }
+    return fields;
+  };
+}
+
+function fixField(object: JsonObject, context: ReferenceContext, record: (referral: Referral) => void): JsonObject {
   const setName = (oldName: string): string | undefined => {
-    const referral = selectReferral(oldName, candidates, context, sameNames);
+    const referral = selectReferral(oldName, context, () => true, sameNames);
     if (referral === undefined) return undefined;
     record(referral);
     return nameOf(referral.resource);
@@ -78,8 +89,8 @@ function fixField(object: JsonObject, context: ReferenceContext, candidates: rea
     const oldName = getOwn(map, 'name');
     if (oldName === undefined) throw new Error("path config error; no 'name' field in node");
     const namespace = getOwn(map, 'namespace');
-    const inNamespace = referralsInNamespace(candidates, namespace === undefined ? undefined : scalarText(namespace));
-    const referral = selectReferral(scalarText(oldName), inNamespace, context, sameNamesAndNamespaces);
+    const inNamespace = namespaceFilter(context.index, context.scope, namespace === undefined ? undefined : scalarText(namespace));
+    const referral = selectReferral(scalarText(oldName), context, inNamespace, sameNamesAndNamespaces);
     if (referral === undefined) return map;
     record(referral);
     const newName = nameOf(referral.resource);
