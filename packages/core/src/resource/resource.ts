@@ -77,7 +77,8 @@ export function currentId(resource: Resource): ResourceId {
 
 /**
  * Ids already read, by object. Objects in a build are never changed once made (transforms copy on write),
- * so an object's id is read once however often a transform asks; the entries go with their objects.
+ * so an object's id is read once however often a transform asks; the entries go with their objects. A
+ * memo of a pure function, it holds nothing one build could see of another.
  */
 const idsByObject = new WeakMap<JsonObject, ResourceId>();
 
@@ -92,13 +93,22 @@ export function idOfObject(object: JsonObject): ResourceId {
   return id;
 }
 
+/** Previous ids and all ids already read, by resource (resources are immutable, as their objects are). */
+const previousIdsByResource = new WeakMap<Resource, readonly ResourceId[]>();
+const allIdsByResource = new WeakMap<Resource, readonly ResourceId[]>();
+
 /**
  * The ids a resource had before renames, oldest first, as kustomize reads them back: it keeps only
  * previous names, namespaces and kinds, so every previous id carries the current group and version.
  */
-export function previousIdsOf(resource: Resource): ResourceId[] {
-  const { group, version } = gvkOf(resource.object);
-  return resource.previousIds.map((id) => ({ ...id, group, version }));
+export function previousIdsOf(resource: Resource): readonly ResourceId[] {
+  let ids = previousIdsByResource.get(resource);
+  if (ids === undefined) {
+    const { group, version } = currentId(resource);
+    ids = resource.previousIds.map((id) => ({ ...id, group, version }));
+    previousIdsByResource.set(resource, ids);
+  }
+  return ids;
 }
 
 /** The id a resource had when it was loaded, before any rename (kustomize's OrgId). */
@@ -107,8 +117,13 @@ export function originalId(resource: Resource): ResourceId {
 }
 
 /** Every id a resource has had, oldest first, ending with the current one. */
-export function allIds(resource: Resource): ResourceId[] {
-  return [...previousIdsOf(resource), currentId(resource)];
+export function allIds(resource: Resource): readonly ResourceId[] {
+  let ids = allIdsByResource.get(resource);
+  if (ids === undefined) {
+    ids = [...previousIdsOf(resource), currentId(resource)];
+    allIdsByResource.set(resource, ids);
+  }
+  return ids;
 }
 
 /** The name of a resource. */

@@ -1,6 +1,6 @@
 import { KustomizeError } from '../errors.js';
 import { effectiveNamespace } from './id.js';
-import { currentId, gvkOf, originalId, stringMapOf, type Resource } from './resource.js';
+import { currentId, originalId, stringMapOf, type Resource } from './resource.js';
 import { GoRegExp, GoRegExpError } from '../regexp.js';
 
 /** Picks resources by id fields (anchored regular expressions), label selector and annotation selector. */
@@ -88,13 +88,12 @@ export function compileSelector(selector: ResourceSelector): (resource: Resource
   const annotations = selector.annotationSelector ? parseLabelSelector(selector.annotationSelector) : undefined;
   return (resource) => {
     const current = currentId(resource);
+    if (kind && !kind.test(current.kind)) return false;
+    if (group && !group.test(current.group)) return false;
+    if (version && !version.test(current.version)) return false;
     const original = originalId(resource);
-    if (namespace && !namespace.test(effectiveNamespace(original)) && !namespace.test(effectiveNamespace(current))) return false;
     if (name && !name.test(original.name) && !name.test(current.name)) return false;
-    const gvk = gvkOf(resource.object);
-    if (group && !group.test(gvk.group)) return false;
-    if (version && !version.test(gvk.version)) return false;
-    if (kind && !kind.test(gvk.kind)) return false;
+    if (namespace && !namespace.test(effectiveNamespace(original)) && !namespace.test(effectiveNamespace(current))) return false;
     if (labels && !labels(stringMapOf(resource.object, 'labels'))) return false;
     if (annotations && !annotations(stringMapOf(resource.object, 'annotations'))) return false;
     return true;
