@@ -131,9 +131,18 @@ function accumulateRemote(loader: Loader, address: string, context: TargetContex
   return absorb(acc, accumulateTarget(remoteLoader, kustomization, { ...context, originPath: context.originPath === undefined ? undefined : '' }), address);
 }
 
+/**
+ * The id keys of lists {@link appendUnique} made, so that appending to the list it just made needs no
+ * second pass over it: a build appends file after file, base after base, to one growing list. The set
+ * moves to the new list (an older list asked again is scanned afresh), so no set is shared or changed
+ * under another list.
+ */
+const idKeysOfList = new WeakMap<readonly Resource[], Set<string>>();
+
 /** `existing` followed by `added`, refusing an id that is already there, as kustomize's ResMap.Append. */
 export function appendUnique(existing: readonly Resource[], added: readonly Resource[], file: string): Resource[] {
-  const seen = new Set(existing.map((resource) => idKey(currentId(resource))));
+  const seen = idKeysOfList.get(existing) ?? new Set(existing.map((resource) => idKey(currentId(resource))));
+  idKeysOfList.delete(existing);
   const out = [...existing];
   for (const resource of added) {
     const id = currentId(resource);
@@ -144,5 +153,6 @@ export function appendUnique(existing: readonly Resource[], added: readonly Reso
     seen.add(key);
     out.push(resource);
   }
+  idKeysOfList.set(out, seen);
   return out;
 }

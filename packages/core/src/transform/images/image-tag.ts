@@ -27,9 +27,6 @@ export interface ImageTagTransformerConfig {
   readonly fieldSpecs: readonly FieldSpec[];
 }
 
-/** Lists whose elements' `image` kustomize updates wherever they are in an object. */
-const containerListFields: readonly string[] = ['containers', 'initContainers'];
-
 /**
  * Updates the images called `imageTag.name`, as kustomize's ImageTagTransformer: first in every
  * `containers` and `initContainers` list anywhere in a resource, then at the fields `fieldSpecs` names
@@ -57,10 +54,14 @@ export function transformImageTag(resources: readonly Resource[], config: ImageT
   });
 }
 
-/** The new text of an image, or undefined when `image` does not match. */
+/**
+ * The new text of an image, or undefined when `image` does not match. Workloads share a few images, so
+ * each distinct text is matched once per transform.
+ */
 function imageUpdater(imageTag: Image): (image: string) => string | undefined {
   const matches = imageMatcher(imageTag.name);
-  return (image) => {
+  const updated = new Map<string, string | undefined>();
+  const update = (image: string): string | undefined => {
     if (!matches(image)) return undefined;
     const parts = splitImage(image);
     const name = imageTag.newName || parts.name;
@@ -71,20 +72,32 @@ function imageUpdater(imageTag: Image): (image: string) => string | undefined {
     if (tagSuffix) return joinImage({ name, tag: parts.tag + tagSuffix, digest: '' });
     return joinImage({ name, tag: parts.tag, digest: parts.digest });
   };
+  return (image) => {
+    if (!updated.has(image)) updated.set(image, update(image));
+    return updated.get(image);
+  };
 }
 
-/** Kustomize's legacy image walk: every map entry named `containers` or `initContainers` that is a list. */
+/**
+ * Kustomize's legacy image walk: every map entry named `containers` or `initContainers` that is a list.
+ * Copies only the maps and lists on the way to a changed image.
+ */
 function updateContainerLists(node: JsonValue, update: (image: string) => string | undefined): JsonValue {
   if (Array.isArray(node)) {
-    const out = node.map((element) => updateContainerLists(element, update));
-    return out.some((element, i) => element !== node[i]) ? out : node;
+    let out: JsonValue[] | undefined;
+    node.forEach((element, i) => {
+      const next = typeof element === 'object' && element !== null ? updateContainerLists(element, update) : element;
+      if (next !== element) (out ??= [...node])[i] = next;
+    });
+    return out ?? node;
   }
   if (!isJsonObject(node)) return node;
   let out = node;
   for (const key of Object.keys(node)) {
     const value = node[key] as JsonValue;
+    if (typeof value !== 'object' || value === null) continue;
     let next = updateContainerLists(value, update);
-    if (containerListFields.includes(key) && Array.isArray(next)) next = updateContainers(next, update);
+    if ((key === 'containers' || key === 'initContainers') && Array.isArray(next)) next = updateContainers(next, update);
     if (next !== value) out = withKey(out, key, next);
   }
   return out;
