@@ -86,5 +86,14 @@ describe('GoRegExp', () => {
       }),
       { numRuns: 500 },
     );
+    // Anchored as kustomize anchors selectors, and anchored at the start only: the literal shortcuts must agree.
+    const anchoring = fc.constantFrom((p: string) => `^(?:${p})$`, (p: string) => `^${p}`, (p: string) => `^ab${p}`, () => '^ab$', () => '^(?:a(?:b))x');
+    fc.assert(
+      fc.property(pattern, anchoring, fc.string({ unit: fc.constantFrom('a', 'b', 'x', '1', '\n'), maxLength: 8 }), (inner, anchor, text) => {
+        const source = anchor(inner);
+        expect(matches(source, text)).toBe(new RegExp(source).test(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -23,7 +23,7 @@ type CharTest = (codePoint: number) => boolean;
 
 type Node =
   | { readonly type: 'empty' }
-  | { readonly type: 'char'; readonly test: CharTest }
+  | { readonly type: 'char'; readonly test: CharTest; /** Set when exactly this code point matches. */ readonly codePoint?: number }
   | { readonly type: 'assert'; readonly assertion: Assertion }
   | { readonly type: 'concat'; readonly items: readonly Node[] }
   | { readonly type: 'alternate'; readonly items: readonly Node[] }
@@ -44,9 +44,54 @@ interface Flags {
 
 const defaultFlags: Flags = { caseInsensitive: false, multiLine: false, dotAll: false };
 
+/**
+ * What a text must start with to match a pattern anchored at the beginning of the text (`^` or `\A` first), and
+ * whether the pattern is exactly that text (then ending with `$` or `\z`). Kustomize's selectors are anchored and
+ * mostly literal (`Deployment`, `web-.*`), so most texts are answered without running the automaton.
+ */
+interface AnchoredLiteral {
+  readonly prefix: string;
+  readonly exact: boolean;
+}
+
+/** The anchored literal of a pattern; undefined when the pattern is not anchored at the beginning of the text. */
+function anchoredLiteral(node: Node): AnchoredLiteral | undefined {
+  const items = node.type === 'concat' ? node.items : [node];
+  const first = items[0];
+  if (first?.type !== 'assert' || first.assertion !== 'beginText') return undefined;
+  const last = items.at(-1);
+  const endsText = items.length > 1 && last?.type === 'assert' && last.assertion === 'endText';
+  const { text, complete } = literalPrefix({ type: 'concat', items: items.slice(1, endsText ? -1 : undefined) });
+  return { prefix: text, exact: complete && endsText };
+}
+
+/** The literal text every match of `node` starts with, and whether `node` matches exactly that text. */
+function literalPrefix(node: Node): { text: string; complete: boolean } {
+  switch (node.type) {
+    case 'empty':
+      return { text: '', complete: true };
+    case 'char':
+      return node.codePoint === undefined ? { text: '', complete: false } : { text: String.fromCodePoint(node.codePoint), complete: true };
+    case 'concat': {
+      let text = '';
+      for (const item of node.items) {
+        const part = literalPrefix(item);
+        text += part.text;
+        if (!part.complete) return { text, complete: false };
+      }
+      return { text, complete: true };
+    }
+    default:
+      return { text: '', complete: false };
+  }
+}
+
 /** A compiled Go regular expression. */
 export class GoRegExp {
-  private constructor(private readonly program: readonly Instruction[]) {}
+  private constructor(
+    private readonly program: readonly Instruction[],
+    private readonly anchored: AnchoredLiteral | undefined,
+  ) {}
 
   /** Compiles `pattern` (Go syntax). @throws GoRegExpError with Go's message when it is not valid. */
   static compile(pattern: string): GoRegExp {
@@ -54,11 +99,15 @@ export class GoRegExp {
     const program: Instruction[] = [];
     emit(node, program);
     program.push({ op: 'match' });
-    return new GoRegExp(program);
+    return new GoRegExp(program, anchoredLiteral(node));
   }
 
   /** Whether the expression matches anywhere in `text`, as Go's `MatchString`. */
   test(text: string): boolean {
+    if (this.anchored !== undefined) {
+      if (this.anchored.exact) return text === this.anchored.prefix;
+      if (!text.startsWith(this.anchored.prefix)) return false;
+    }
     const codePoints = Array.from(text, (char) => char.codePointAt(0)!);
     const program = this.program;
     // `seen[pc] === step` marks the instructions already on this step's list.
@@ -94,9 +143,9 @@ export class GoRegExp {
       return false;
     };
     for (let position = 0; ; position++) {
-      // Unanchored search: a new thread starts at every position.
-      if (follow(current, 0, position, position)) return true;
-      if (position === codePoints.length) return false;
+      // Unanchored search: a new thread starts at every position; an anchored pattern's only at the first.
+      if ((position === 0 || this.anchored === undefined) && follow(current, 0, position, position)) return true;
+      if (position === codePoints.length || (this.anchored !== undefined && current.length === 0)) return false;
       const codePoint = codePoints[position]!;
       next.length = 0;
       for (const pc of current) {
@@ -489,8 +538,8 @@ function withFlags(flags: Flags, spec: string): Flags {
   return { caseInsensitive, multiLine, dotAll };
 }
 
-function literal(codePoint: number, flags: Flags): { type: 'char'; test: CharTest } {
-  if (!flags.caseInsensitive) return { type: 'char', test: (c) => c === codePoint };
+function literal(codePoint: number, flags: Flags): { type: 'char'; test: CharTest; codePoint?: number } {
+  if (!flags.caseInsensitive) return { type: 'char', test: (c) => c === codePoint, codePoint };
   const forms = caseForms(codePoint);
   return { type: 'char', test: (c) => c === codePoint || caseForms(c).some((form) => forms.includes(form)) };
 }

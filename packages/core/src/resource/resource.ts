@@ -1,4 +1,4 @@
-import { getOwn, isJsonObject, withKey, type JsonObject } from '../json.js';
+import { getOwn, isJsonObject, setOwn, withKey, type JsonObject } from '../json.js';
 import { KustomizeError } from '../errors.js';
 import { effectiveNamespace, idString, parseApiVersion, type Gvk, type ResourceId } from './id.js';
 
@@ -143,7 +143,7 @@ export function stringMapOf(object: JsonObject, field: 'labels' | 'annotations')
   if (!isJsonObject(value)) return out;
   for (const key of Object.keys(value)) {
     const v = value[key];
-    Object.defineProperty(out, key, { value: typeof v === 'string' ? v : v === null ? '' : String(v), enumerable: true, writable: true, configurable: true });
+    setOwn(out, key, typeof v === 'string' ? v : v === null ? '' : String(v));
   }
   return out;
 }
@@ -158,6 +158,8 @@ export function withMetadataField(object: JsonObject, field: string, value: Json
  * before a transform changes a name, namespace or kind. The stored namespace is the effective one, as
  * kustomize stores it. Kustomize keeps these as comma-separated lists and crashes on a name, namespace
  * or kind with a comma in it (no valid Kubernetes name has one): that is an error here.
+ * Kustomize appends even an id equal to the last one stored (every JSON patch stores one); previous ids are
+ * only ever searched, so that repeat is left out here, and a resource patched many times keeps a short list.
  */
 export function rememberCurrentId(resource: Resource): Resource {
   const id = currentId(resource);
@@ -167,6 +169,8 @@ export function rememberCurrentId(resource: Resource): Resource {
       throw new KustomizeError('invalid-resource', `cannot rename ${idString(id)}: its ${field} contains a comma`, { field }, 'Kubernetes names, namespaces and kinds never contain commas; is the resource encrypted or templated?');
     }
   }
+  const last = resource.previousIds.at(-1);
+  if (last !== undefined && last.name === id.name && last.namespace === namespace && last.kind === id.kind) return resource;
   return { ...resource, previousIds: [...resource.previousIds, { ...id, namespace }] };
 }
 
