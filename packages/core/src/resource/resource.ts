@@ -87,27 +87,32 @@ export function idOfObject(object: JsonObject): ResourceId {
   let id = idsByObject.get(object);
   if (id === undefined) {
     const metadata = metadataOf(object);
-    id = { ...gvkOf(object), name: stringField(metadata, 'name'), namespace: stringField(metadata, 'namespace') };
+    const { group, version } = parseApiVersion(stringField(object, 'apiVersion'));
+    id = { group, version, kind: stringField(object, 'kind'), name: stringField(metadata, 'name'), namespace: stringField(metadata, 'namespace') };
     idsByObject.set(object, id);
   }
   return id;
 }
 
-/** Previous ids and all ids already read, by resource (resources are immutable, as their objects are). */
-const previousIdsByResource = new WeakMap<Resource, readonly ResourceId[]>();
-const allIdsByResource = new WeakMap<Resource, readonly ResourceId[]>();
+/**
+ * Previous ids as read back, by the list they are stored in. Most transforms copy a resource but keep its
+ * list, and a list is read again only when the group or version changed, so a long history of renames is
+ * not read over and over.
+ */
+const previousIdsByList = new WeakMap<readonly ResourceId[], { readonly group: string; readonly version: string; readonly ids: readonly ResourceId[] }>();
 
 /**
  * The ids a resource had before renames, oldest first, as kustomize reads them back: it keeps only
  * previous names, namespaces and kinds, so every previous id carries the current group and version.
  */
 export function previousIdsOf(resource: Resource): readonly ResourceId[] {
-  let ids = previousIdsByResource.get(resource);
-  if (ids === undefined) {
-    const { group, version } = currentId(resource);
-    ids = resource.previousIds.map((id) => ({ ...id, group, version }));
-    previousIdsByResource.set(resource, ids);
-  }
+  const stored = resource.previousIds;
+  if (stored.length === 0) return stored;
+  const { group, version } = currentId(resource);
+  const read = previousIdsByList.get(stored);
+  if (read !== undefined && read.group === group && read.version === version) return read.ids;
+  const ids = stored.every((id) => id.group === group && id.version === version) ? stored : stored.map((id) => ({ ...id, group, version }));
+  previousIdsByList.set(stored, { group, version, ids });
   return ids;
 }
 
@@ -118,12 +123,12 @@ export function originalId(resource: Resource): ResourceId {
 
 /** Every id a resource has had, oldest first, ending with the current one. */
 export function allIds(resource: Resource): readonly ResourceId[] {
-  let ids = allIdsByResource.get(resource);
-  if (ids === undefined) {
-    ids = [...previousIdsOf(resource), currentId(resource)];
-    allIdsByResource.set(resource, ids);
-  }
-  return ids;
+  return [...previousIdsOf(resource), currentId(resource)];
+}
+
+/** True when `name` is the current or an earlier name of the resource. */
+export function hasHadName(resource: Resource, name: string): boolean {
+  return currentId(resource).name === name || resource.previousIds.some((id) => id.name === name);
 }
 
 /** The name of a resource. */

@@ -1,6 +1,6 @@
 import { KustomizeError } from '../errors.js';
 import { gvkSelectedBy, gvkString } from '../resource/id.js';
-import { allIds, withObject, type Resource } from '../resource/resource.js';
+import { allIds, hasHadName, withObject, type Resource } from '../resource/resource.js';
 import { applyFieldSpec, type FieldSetter, type FieldSpec } from './fieldspec.js';
 import { assertNodeKind } from './node-kind.js';
 
@@ -29,13 +29,15 @@ export function transformReplicaCount(resources: readonly Resource[], config: Re
     return count;
   };
   const out = [...resources];
+  const named = resources.flatMap((resource, index) => (hasHadName(resource, name) ? [index] : []));
   let found = false;
   for (const spec of config.fieldSpecs) {
-    out.forEach((resource, index) => {
-      if (!allIds(resource).some((id) => id.name === name && gvkSelectedBy(id, spec))) return;
+    for (const index of named) {
+      const resource = out[index]!;
+      if (!allIds(resource).some((id) => id.name === name && gvkSelectedBy(id, spec))) continue;
       found = true;
       out[index] = withObject(resource, applyFieldSpec(resource.object, spec, setCount));
-    });
+    }
   }
   if (!found) {
     const gvks = config.fieldSpecs.map((spec) => gvkString({ group: spec.group ?? '', version: spec.version ?? '', kind: spec.kind ?? '' }));
