@@ -1,6 +1,5 @@
 import { KustomizeError } from '../errors.js';
 import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '../json.js';
-import { gvkOf } from '../resource/resource.js';
 import { gvkSelectedBy, idString } from '../resource/id.js';
 import { idOfObject } from '../resource/resource.js';
 
@@ -44,7 +43,19 @@ export function splitFieldPath(path: string): string[] {
 
 /** True when `spec` applies to `object` by group, version and kind. */
 export function fieldSpecSelects(spec: FieldSpec, object: JsonObject): boolean {
-  return gvkSelectedBy(gvkOf(object), spec);
+  return gvkSelectedBy(idOfObject(object), spec);
+}
+
+/** Split paths by field spec: a spec is applied to every resource of a build, its path split once. */
+const segmentsBySpec = new WeakMap<FieldSpec, readonly string[]>();
+
+function segmentsOf(spec: FieldSpec): readonly string[] {
+  let segments = segmentsBySpec.get(spec);
+  if (segments === undefined) {
+    segments = splitFieldPath(spec.path);
+    segmentsBySpec.set(spec, segments);
+  }
+  return segments;
 }
 
 /**
@@ -54,7 +65,7 @@ export function fieldSpecSelects(spec: FieldSpec, object: JsonObject): boolean {
  */
 export function applyFieldSpec(object: JsonObject, spec: FieldSpec, set: FieldSetter): JsonObject {
   if (!fieldSpecSelects(spec, object)) return object;
-  const segments = splitFieldPath(spec.path);
+  const segments = segmentsOf(spec);
   try {
     return walk(object, segments, 0, spec.create === true, set, []) as JsonObject;
   } catch (error) {

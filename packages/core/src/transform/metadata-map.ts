@@ -1,4 +1,4 @@
-import { getOwn, isJsonObject, withKey, type JsonObject } from '../json.js';
+import { getOwn, isJsonObject, setOwn, type JsonObject } from '../json.js';
 import { withObject, type Resource } from '../resource/resource.js';
 import { applyFieldSpec, type FieldSetter, type FieldSpec } from './fieldspec.js';
 import { nodeKindOf, WrongNodeKindError } from './node-kind.js';
@@ -11,8 +11,15 @@ import { nodeKindOf, WrongNodeKindError } from './node-kind.js';
 export function setMapEntries(resources: readonly Resource[], entries: Readonly<Record<string, string>>, fieldSpecs: readonly FieldSpec[]): Resource[] {
   const keys = Object.keys(entries);
   if (keys.length === 0) return [...resources];
-  const setEntries = (map: JsonObject): JsonObject =>
-    keys.reduce((out, key) => (getOwn(out, key) === entries[key] ? out : withKey(out, key, entries[key]!)), map);
+  const setEntries = (map: JsonObject): JsonObject => {
+    let out = map;
+    for (const key of keys) {
+      if (getOwn(out, key) === entries[key]) continue;
+      if (out === map) out = { ...map };
+      setOwn(out, key, entries[key]!);
+    }
+    return out;
+  };
   const setter = (create: boolean): FieldSetter => (value) => {
     // A null map met by a spec without `create` stays null, as kustomize's setter cannot fill it.
     if (value === undefined || value === null) return create ? setEntries({}) : value;
