@@ -2,9 +2,12 @@
 // Derives the compact strategic-merge schema table of @kustomize-ts/patches from the Kubernetes OpenAPI document
 // that kustomize v5.5.0 builds in (v1.21.2) and kustomize's own Kustomization swagger.
 //
-// Usage: node scripts/openapi-facts.mjs [kubernetes-openapi.json] [kustomization-swagger.json] [output.json]
+// Usage: node scripts/openapi-facts.mjs [kubernetes-openapi.json] [kustomization-swagger.json] [output.ts]
 // Defaults: ../shared/k8s-openapi/kubernetes-openapi-v1.21.2.json, ../shared/k8s-openapi/kustomization-swagger.json
-// (relative to the repository root) and packages/patches/src/schema/kubernetes-1.21.2.json.
+// (relative to the repository root) and packages/patches/src/schema/kubernetes-1.21.2.ts.
+// The table is written as JSON text in a TypeScript module: the package parses it on first use (a string loads
+// faster than an object literal of the same size, and a build without strategic merges need not parse it), and
+// a module needs no JSON import attribute, which Node before 20.10 does not read.
 // It needs the patches package built first (`npx tsc -b packages/patches`): the extraction is the package's own
 // compactOpenApi, the same code that reads users' `openapi:` documents.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +18,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [openApiPath, kustomizePath, outputPath] = [
   process.argv[2] ?? resolve(root, '../shared/k8s-openapi/kubernetes-openapi-v1.21.2.json'),
   process.argv[3] ?? resolve(root, '../shared/k8s-openapi/kustomization-swagger.json'),
-  process.argv[4] ?? resolve(root, 'packages/patches/src/schema/kubernetes-1.21.2.json'),
+  process.argv[4] ?? resolve(root, 'packages/patches/src/schema/kubernetes-1.21.2.ts'),
 ];
 const { compactOpenApi, typeKey } = await import(resolve(root, 'packages/patches/dist/schema/compact.js'));
 
@@ -43,7 +46,14 @@ const section = (name, record, last) =>
 const document = (name, facts, last) =>
   `"${name}": {\n${section('definitions', facts.definitions)}${section('kinds', facts.kinds)}${section('namespaced', facts.namespaced, true)}}${last ? '' : ','}\n`;
 const about = `Derived by scripts/openapi-facts.mjs from ${openApi.sources?.map((s) => `Kubernetes ${s.kubernetesVersion} OpenAPI`).join(', ') ?? 'the Kubernetes OpenAPI'} and kustomize's Kustomization swagger. Do not edit.`;
-writeFileSync(outputPath, `{\n"about": ${JSON.stringify(about)},\n${document('kubernetes', kubernetes)}${document('kustomize', kustomize, true)}}\n`);
+const json = `{\n"about": ${JSON.stringify(about)},\n${document('kubernetes', kubernetes)}${document('kustomize', kustomize, true)}}\n`;
+// The JSON goes into a template literal as it is, so it must hold nothing a template literal reads differently.
+if (/[`\\]|\$\{/.test(json)) throw new Error('the table holds a backquote, backslash or "${": it cannot be written as a template literal');
+writeFileSync(
+  outputPath,
+  `// ${about}\n\n/** The strategic-merge facts of the built-in schema (Kubernetes and kustomize documents), as JSON text. */\n` +
+    `export const builtinTableJson = \`${json}\`;\n`,
+);
 console.log(
   `wrote ${outputPath}: ${Object.keys(kubernetes.definitions).length} definitions, ${Object.keys(kubernetes.kinds).length} kinds, ` +
     `${Object.keys(kubernetes.namespaced).length} scoped kinds, ${Object.keys(kustomize.definitions).length} kustomize definitions`,

@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/bundle/main.js';
+'use strict';
+// CommonJS (bin/package.json says so): Node.js starts a CommonJS entry point faster than an ES module one.
+const { loadCli } = require('./load.cjs');
 
-process.exitCode = await main(process.argv.slice(2));
+loadCli().cli.main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

@@ -1,7 +1,7 @@
 import { isJsonObject, type JsonValue } from '../json.js';
 import { PatchError } from '../errors.js';
 import { compactOpenApi, typeKey, type CompactObjectSchema, type CompactOpenApi, type CompactSchema } from './compact.js';
-import builtinTable from './kubernetes-1.21.2.json' with { type: 'json' };
+import { builtinTableJson } from './kubernetes-1.21.2.js';
 
 /**
  * One schema as kustomize's strategic merge consults it (kyaml's `ResourceSchema`): the schema of a resource, of a
@@ -29,34 +29,54 @@ interface SchemaTables {
 
 /**
  * Resolves resource types to their schemas. Build one with {@link builtinSchema}, {@link schemaFromOpenApi} or
- * {@link combineSchemas}; lookups are computed once and cached.
+ * {@link combineSchemas}; the tables are computed on first use, lookups once, and both are cached.
  */
 export class SchemaLookup {
-  readonly #tables: SchemaTables;
+  #computeTables: (() => SchemaTables) | undefined;
+  #computedTables: SchemaTables | undefined;
   readonly #nodes = new WeakMap<CompactObjectSchema, SchemaNode>();
 
   /** Use {@link builtinSchema}, {@link schemaFromOpenApi} or {@link combineSchemas}. */
-  private constructor(tables: SchemaTables) {
-    this.#tables = tables;
+  private constructor(computeTables: () => SchemaTables) {
+    this.#computeTables = computeTables;
+  }
+
+  /** The tables, computed on first use: the built-in ones are parsed only by a process that consults them. */
+  get #tables(): SchemaTables {
+    if (this.#computedTables === undefined) {
+      this.#computedTables = this.#computeTables!();
+      this.#computeTables = undefined;
+    }
+    return this.#computedTables;
   }
 
   /** @internal Builds a lookup from compact documents; earlier documents win where they define the same name or type. */
   static fromCompact(documents: readonly CompactOpenApi[]): SchemaLookup {
-    return new SchemaLookup({
-      definitions: mergeRecords(documents.map((document) => document.definitions)),
-      kinds: mergeRecords(documents.map((document) => document.kinds)),
-      namespaced: mergeRecords(documents.map((document) => document.namespaced)),
+    return SchemaLookup.fromLazyCompact(() => documents);
+  }
+
+  /** @internal {@link fromCompact} of documents computed on first use. */
+  static fromLazyCompact(computeDocuments: () => readonly CompactOpenApi[]): SchemaLookup {
+    return new SchemaLookup(() => {
+      const documents = computeDocuments();
+      return {
+        definitions: mergeRecords(documents.map((document) => document.definitions)),
+        kinds: mergeRecords(documents.map((document) => document.kinds)),
+        namespaced: mergeRecords(documents.map((document) => document.namespaced)),
+      };
     });
   }
 
   /** @internal Combines lookups; earlier ones win. */
   static combine(lookups: readonly SchemaLookup[]): SchemaLookup {
-    const pick = <T>(select: (tables: SchemaTables) => ReadonlyMap<string, T>): Map<string, T> => {
-      const merged = new Map<string, T>();
-      for (const lookup of lookups) for (const [key, value] of select(lookup.#tables)) if (!merged.has(key)) merged.set(key, value);
-      return merged;
-    };
-    return new SchemaLookup({ definitions: pick((t) => t.definitions), kinds: pick((t) => t.kinds), namespaced: pick((t) => t.namespaced) });
+    return new SchemaLookup(() => {
+      const pick = <T>(select: (tables: SchemaTables) => ReadonlyMap<string, T>): Map<string, T> => {
+        const merged = new Map<string, T>();
+        for (const lookup of lookups) for (const [key, value] of select(lookup.#tables)) if (!merged.has(key)) merged.set(key, value);
+        return merged;
+      };
+      return { definitions: pick((t) => t.definitions), kinds: pick((t) => t.kinds), namespaced: pick((t) => t.namespaced) };
+    });
   }
 
   /** The schema of resources of this type, or undefined when the type is unknown. */
@@ -139,13 +159,19 @@ interface BuiltinTable {
   kustomize: CompactOpenApi;
 }
 
-const table = builtinTable as unknown as BuiltinTable;
+let parsedTable: BuiltinTable | undefined;
+
+/** The built-in table, parsed once on first use; it is never changed after. */
+function builtinTable(): BuiltinTable {
+  parsedTable ??= JSON.parse(builtinTableJson) as BuiltinTable;
+  return parsedTable;
+}
 
 /**
  * The schema kustomize v5.5.0 uses when a kustomization sets no `openapi` field: Kubernetes v1.21.2 plus kustomize's
  * own Kustomization types (kyaml always loads those, after the Kubernetes ones).
  */
-export const builtinSchema: SchemaLookup = SchemaLookup.fromCompact([table.kustomize, table.kubernetes]);
+export const builtinSchema: SchemaLookup = SchemaLookup.fromLazyCompact(() => [builtinTable().kustomize, builtinTable().kubernetes]);
 
 /**
  * A schema from a user's OpenAPI document, as kustomize's `openapi: {path: …}` field loads it: the document's
@@ -163,7 +189,7 @@ export const builtinSchema: SchemaLookup = SchemaLookup.fromCompact([table.kusto
  */
 export function schemaFromOpenApi(document: JsonValue): SchemaLookup {
   if (!isJsonObject(document)) throw new PatchError('schema', 'an OpenAPI document must be an object with "definitions"');
-  return SchemaLookup.fromCompact([table.kustomize, compactOpenApi(document)]);
+  return SchemaLookup.fromCompact([builtinTable().kustomize, compactOpenApi(document)]);
 }
 
 /**

@@ -1,4 +1,7 @@
-{
+// Derived by scripts/openapi-facts.mjs from Kubernetes v1.21.2 OpenAPI and kustomize's Kustomization swagger. Do not edit.
+
+/** The strategic-merge facts of the built-in schema (Kubernetes and kustomize documents), as JSON text. */
+export const builtinTableJson = `{
 "about": "Derived by scripts/openapi-facts.mjs from Kubernetes v1.21.2 OpenAPI and kustomize's Kustomization swagger. Do not edit.",
 "kubernetes": {
   "definitions": {
@@ -997,3 +1000,4 @@
   }
 }
 }
+`;
