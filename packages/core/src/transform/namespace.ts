@@ -98,6 +98,9 @@ function isRoleBindingKind(kind: string | undefined): boolean {
   return kind === 'RoleBinding' || kind === 'ClusterRoleBinding';
 }
 
+/** Where every namespaced object's namespace goes, created when missing. */
+const metadataNamespace: FieldSpec = { path: 'metadata/namespace', create: true };
+
 function namespaceObject(object: JsonObject, fieldSpecs: readonly FieldSpec[], setNamespace: FieldSetter, mode: RoleBindingSubjectMode): JsonObject {
   const gvk = gvkOf(object);
   const apiVersion = getOwn(object, 'apiVersion');
@@ -105,7 +108,7 @@ function namespaceObject(object: JsonObject, fieldSpecs: readonly FieldSpec[], s
   // renames only Namespaces of the core group, so other kinds called Namespace keep their names.
   let specs = fieldSpecs.filter((spec) => spec.path !== 'metadata/namespace' && (apiVersion === 'v1' || spec.path !== 'metadata/name'));
   let out = object;
-  if (!isClusterScopedGvk(gvk)) out = applyFieldSpec(out, { path: 'metadata/namespace', create: true }, setNamespace);
+  if (!isClusterScopedGvk(gvk)) out = applyFieldSpec(out, metadataNamespace, setNamespace);
   if (isRoleBindingKind(gvk.kind)) {
     specs = specs.filter((spec) => !(isRoleBindingKind(spec.kind) && spec.path === 'subjects/namespace'));
     out = setSubjectNamespaces(out, setNamespace, mode);

@@ -40,6 +40,7 @@ export function transformImageTag(resources: readonly Resource[], config: ImageT
     if (nodeKindOf(value) !== 'ScalarNode') throw new WrongNodeKindError('ScalarNode', nodeKindOf(value));
     return update(scalarText(value)) ?? value;
   };
+  const fieldSpecs = config.fieldSpecs.map((spec) => ({ ...spec, create: false }));
   return resources.map((resource) => {
     if (getOwn(resource.object, 'kind') === 'CustomResourceDefinition') return resource;
     let object = resource.object;
@@ -49,7 +50,7 @@ export function transformImageTag(resources: readonly Resource[], config: ImageT
       if (!(error instanceof WrongNodeKindError)) throw error;
       throw new KustomizeError('transform-failed', error.message, {}, `every container of ${idString(currentId(resource))} must be a map with a scalar image`, { cause: error });
     }
-    for (const spec of config.fieldSpecs) object = applyFieldSpec(object, { ...spec, create: false }, setImage);
+    for (const spec of fieldSpecs) object = applyFieldSpec(object, spec, setImage);
     return withObject(resource, object);
   });
 }

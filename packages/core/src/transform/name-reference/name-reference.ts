@@ -27,6 +27,8 @@ export interface NameReferenceTransformerConfig {
 interface ReferenceField {
   readonly spec: FieldSpec;
   readonly target: Partial<Gvk>;
+  /** The spec's path alone: kustomize applies it to the referrer whatever its kind. */
+  readonly anyKind: FieldSpec;
 }
 
 /**
@@ -51,7 +53,7 @@ export function fixNameReferences(resources: readonly Resource[], config: NameRe
     };
     for (const field of fields) {
       const context: ReferenceContext = { index, referrer, scope, target: field.target, path: field.spec.path };
-      objects[referrer.index] = fixField(objects[referrer.index]!, context, record);
+      objects[referrer.index] = fixField(objects[referrer.index]!, context, field.anyKind, record);
     }
   }
   return resources.map((resource, i) => {
@@ -64,7 +66,7 @@ export function fixNameReferences(resources: readonly Resource[], config: NameRe
 function referenceFieldsByKind(config: NameReferenceTransformerConfig): (gvk: Gvk) => readonly ReferenceField[] {
   const all: ReferenceField[] = config.nameReference.flatMap((reference) => {
     const target: Partial<Gvk> = { group: reference.group ?? '', version: reference.version ?? '', kind: reference.kind ?? '' };
-    return reference.fieldSpecs.map((spec) => ({ spec, target }));
+    return reference.fieldSpecs.map((spec) => ({ spec, target, anyKind: { path: spec.path } }));
   });
   const byGvk = new Map<string, readonly ReferenceField[]>();
   return (gvk) => {
@@ -78,7 +80,7 @@ function referenceFieldsByKind(config: NameReferenceTransformerConfig): (gvk: Gv
   };
 }
 
-function fixField(object: JsonObject, context: ReferenceContext, record: (referral: Referral) => void): JsonObject {
+function fixField(object: JsonObject, context: ReferenceContext, spec: FieldSpec, record: (referral: Referral) => void): JsonObject {
   const setName = (oldName: string): string | undefined => {
     const referral = selectReferral(oldName, context, () => true, sameNames);
     if (referral === undefined) return undefined;
@@ -118,8 +120,8 @@ function fixField(object: JsonObject, context: ReferenceContext, record: (referr
     return updated.some((element, i) => element !== value[i]) ? updated : value;
   };
   try {
-    // Kustomize applies the path to the referrer whatever its kind, and never creates fields.
-    return applyFieldSpec(object, { path: context.path }, set);
+    // Kustomize never creates fields here.
+    return applyFieldSpec(object, spec, set);
   } catch (error) {
     if (!(error instanceof KustomizeError)) throw error;
     const ambiguous = error.cause instanceof AmbiguousReferralError;
