@@ -39,8 +39,11 @@ const MAX_ALIAS_NODES = 10_000;
 /** Longest key read; the `yaml` package and libyaml refuse implicit keys of more than 1024 characters. */
 const MAX_KEY_LENGTH = 1000;
 
-/** Characters that libyaml reads as line breaks or marks and the `yaml` package does not: left to the full reader. */
-const UNSHARED_CHARACTERS = /[\u2028\u2029\ufeff]/;
+/**
+ * Line breaks other than `\n` and the byte order mark: libyaml and the `yaml` package read them
+ * differently (the stream readers turn CR and NEL into `\n` before this reader runs).
+ */
+const UNSHARED_CHARACTERS = /[\r\u0085\u2028\u2029\ufeff]/;
 
 const SPACE = 0x20;
 const TAB = 0x09;
