@@ -105,6 +105,19 @@ function isPlainSafe(code: number, flow: boolean): boolean {
   return !flow || (code !== COMMA && code !== BRACKET_OPEN && code !== BRACKET_CLOSE && code !== BRACE_OPEN && code !== BRACE_CLOSE);
 }
 
+/**
+ * `work()`, giving up where it fails as the full reader would fail: on a scalar that does not fit
+ * (`TypeError`), a bad escape or a bad block scalar.
+ */
+function orGiveUp<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof QuotedScalarError || error instanceof BlockScalarError) throw GIVE_UP;
+    throw error;
+  }
+}
+
 /** An anchored value whose node is still being read: an alias to it would contain itself. */
 interface PendingAnchor {
   readonly pending: true;
@@ -263,7 +276,8 @@ class PlainReader {
       if (key === undefined) throw GIVE_UP;
       const name = this.keyName(key.text, key.style, topLevel);
       // yaml.v3 refuses a key twice; yaml.v2 keeps the last value (in the first key's place, as here).
-      if (this.version === 'v3' && hasOwn(result, name)) throw GIVE_UP;
+      // No JSON value is undefined, so the plain lookup spares most own-property checks.
+      if (this.version === 'v3' && result[name] !== undefined && hasOwn(result, name)) throw GIVE_UP;
       setOwn(result, name, this.entryValue(indent, true));
       if (this.indent < indent) break;
       if (this.indent > indent) throw GIVE_UP;
@@ -414,13 +428,10 @@ class PlainReader {
   private keyName(text: string, style: ScalarStyle, topLevel: boolean): string {
     if (text === '<<') throw GIVE_UP;
     this.nodes++;
-    try {
+    return orGiveUp(() => {
       const resolved = scalarMeaning(text, undefined, style, 'key', this.version);
       return this.version === 'v3' ? kyamlKeyText(text, resolved, topLevel) : sigsYamlKeyText(text, resolved);
-    } catch (error) {
-      if (error instanceof TypeError) throw GIVE_UP;
-      throw error;
-    }
+    });
   }
 
   // ---- scalars and flow collections ----
@@ -451,12 +462,7 @@ class PlainReader {
 
   private scalar(text: string, style: ScalarStyle, place: ScalarPlace): JsonValue {
     this.nodes++;
-    try {
-      return scalarToJson(scalarMeaning(text, undefined, style, place, this.version), text, this.version);
-    } catch (error) {
-      if (error instanceof TypeError) throw GIVE_UP;
-      throw error;
-    }
+    return orGiveUp(() => scalarToJson(scalarMeaning(text, undefined, style, place, this.version), text, this.version));
   }
 
   /**
@@ -501,20 +507,14 @@ class PlainReader {
         // An escaped line break continues the scalar on the next line.
         if (text.charCodeAt(i + 1) === NEWLINE) throw GIVE_UP;
         i += 2;
-      }
-      else if (code === quote) {
+      } else if (code === quote) {
         if (quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) i += 2;
         else break;
       } else i++;
     }
     this.position = i + 1;
     if (quote === SINGLE_QUOTE) return text.slice(start + 1, i).replaceAll("''", "'");
-    try {
-      return decodeDoubleQuoted(text.slice(start, i + 1));
-    } catch (error) {
-      if (error instanceof QuotedScalarError) throw GIVE_UP;
-      throw error;
-    }
+    return orGiveUp(() => decodeDoubleQuoted(text.slice(start, i + 1)));
   }
 
   /** A literal or folded block scalar at `position`, value of the collection indented `parentIndent`. */
@@ -532,13 +532,7 @@ class PlainReader {
       while (text.charCodeAt(next) === SPACE) next++;
       if (text.charCodeAt(next) === NEWLINE) throw GIVE_UP;
     }
-    let scanned;
-    try {
-      scanned = scanBlockScalar(text, start, parentIndent);
-    } catch (error) {
-      if (error instanceof BlockScalarError) throw GIVE_UP;
-      throw error;
-    }
+    const scanned = orGiveUp(() => scanBlockScalar(text, start, parentIndent));
     const value = this.scalar(scanned.value, text.charCodeAt(start) === PIPE ? 'literal' : 'folded', 'block');
     this.position = scanned.end;
     this.nextContentLine(false);
