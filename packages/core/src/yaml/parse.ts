@@ -7,6 +7,8 @@
  * - sigs.k8s.io/yaml `YAMLToJSON` (yaml.v2, YAML 1.1 scalars such as `yes`/`on`) for
  *   kustomization files, JSON 6902 patches and builtin plugin configurations.
  * The `yaml` package does the syntax; scalar meaning, keys, anchors and merges follow go-yaml.
+ * Documents of plain data (most of them) are read first by the faster plain reader (plain-reader.ts),
+ * which hands anything outside its subset to the full reader.
  */
 import { type Document, isMap, isScalar, isSeq, type YAMLError } from 'yaml';
 import { KustomizeError } from '../errors.js';

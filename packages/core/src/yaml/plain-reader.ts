@@ -50,6 +50,8 @@ const TAB = 0x09;
 const NEWLINE = 0x0a;
 const HASH = 0x23;
 const DASH = 0x2d;
+const DOT = 0x2e;
+const PERCENT = 0x25;
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const DOUBLE_QUOTE = 0x22;
@@ -85,7 +87,7 @@ function isIndicator(code: number): boolean {
     case GREATER:
     case SINGLE_QUOTE:
     case DOUBLE_QUOTE:
-    case 0x25: // %
+    case PERCENT:
     case 0x40: // @
     case 0x60: // `
       return true;
@@ -165,7 +167,7 @@ class PlainReader {
 
   document(): JsonValue {
     this.nextContentLine(true);
-    if (this.indent === 0 && this.isDocumentMarker(this.position, 0x2d)) {
+    if (this.indent === 0 && this.isDocumentMarker(this.position, DASH)) {
       this.position += 3;
       this.endOfLine();
       this.nextContentLine(false);
@@ -206,7 +208,7 @@ class PlainReader {
       }
       if (code === TAB) throw GIVE_UP;
       const column = i - lineStart;
-      if (column === 0 && (code === 0x25 || this.isDocumentMarker(i, 0x2e) || (!atStart && this.isDocumentMarker(i, DASH)))) throw GIVE_UP;
+      if (column === 0 && (code === PERCENT || this.isDocumentMarker(i, DOT) || (!atStart && this.isDocumentMarker(i, DASH)))) throw GIVE_UP;
       this.position = i;
       this.indent = column;
       return;
@@ -305,15 +307,19 @@ class PlainReader {
    */
   private entryValue(indent: number, inMapping: boolean): JsonValue {
     const text = this.text;
-    while (text.charCodeAt(this.position) === SPACE) this.position++;
+    // Where the blanks before a comment start: a comment needs one.
+    let blanks = this.position;
+    this.skipSpaces();
     let code = text.charCodeAt(this.position);
     let anchor: string | undefined;
     if (code === AMPERSAND) {
       anchor = this.anchorName();
-      while (text.charCodeAt(this.position) === SPACE) this.position++;
+      blanks = this.position;
+      this.skipSpaces();
       code = text.charCodeAt(this.position);
     }
     if (code === NEWLINE || code === HASH || Number.isNaN(code)) {
+      this.position = blanks;
       this.endOfLine();
       this.nextContentLine(false);
       const nested = this.indent > indent || (inMapping && this.indent === indent && this.atSequenceEntry());
