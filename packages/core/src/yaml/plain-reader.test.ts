@@ -65,6 +65,7 @@ describe('readPlainDocument: what it reads', () => {
     "    note: 'it''s here'  # a comment",
     'spec:',
     '  replicas: 3',
+    '  paused: # no value',
     '  selector:',
     '    matchLabels: *labels',
     '  template:',
