@@ -27,6 +27,18 @@ const enum Chomping {
  * collection holding it (-1 or 0 at the top).
  */
 export function decodeBlockScalar(text: string, start: number, parentIndent: number): string {
+  return scanBlockScalar(text, start, parentIndent).value;
+}
+
+/** A block scalar as libyaml scans it: its value, and where the first line after it starts. */
+export interface ScannedBlockScalar {
+  readonly value: string;
+  /** Offset of the start of the first line that is not part of the scalar, or the text's length. */
+  readonly end: number;
+}
+
+/** {@link decodeBlockScalar}, also saying where the scalar ends. */
+export function scanBlockScalar(text: string, start: number, parentIndent: number): ScannedBlockScalar {
   const literal = text[start] === '|';
   let position = start + 1;
   let chomping = Chomping.Clip;
@@ -99,7 +111,8 @@ export function decodeBlockScalar(text: string, start: number, parentIndent: num
   }
   if (chomping !== Chomping.Strip) value += leadingBreak;
   if (chomping === Chomping.Keep) value += trailingBreaks;
-  return value;
+  // The scan stops on the first character of a less indented line, or at the end of the text.
+  return { value, end: position >= text.length ? text.length : position - column };
 }
 
 /** The break as libyaml's `read_line` keeps it: CR, LF, CRLF and NEL become `\n`; LS and PS stay. */

@@ -5,7 +5,7 @@
  */
 import { type Alias, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
 import { KustomizeError } from '../errors.js';
-import type { JsonObject, JsonValue } from '../json.js';
+import { type JsonObject, type JsonValue, setOwn } from '../json.js';
 import { formatGoFloat32G } from './go-number.js';
 import { decodeDoubleQuoted, QuotedScalarError } from './quoted.js';
 import { BlockScalarError, decodeBlockScalar } from './block.js';
@@ -129,7 +129,7 @@ export class DocumentConverter {
     const result: JsonObject = {};
     const place = node.flow ? 'flow' : 'block';
     for (const entry of this.kyamlEntries(node)) {
-      const key = topLevel ? this.topLevelKey(entry.key) : this.nestedKey(entry.key);
+      const key = this.kyamlKey(entry.key, topLevel);
       const convert = (): JsonValue => this.convert(entry.value, false, place);
       setOwn(result, key, entry.merged ? this.expand(convert) : convert());
     }
@@ -221,21 +221,10 @@ export class DocumentConverter {
     return { node, resolved: this.resolve(node, 'key') };
   }
 
-  /** A key of a resource's top-level mapping: yaml.v3 decodes it into a Go string, keeping its text. */
-  private topLevelKey(key: MaybeNode): string {
+  /** A key of a kyaml mapping, `topLevel` for a resource's top-level mapping. */
+  private kyamlKey(key: MaybeNode, topLevel: boolean): string {
     const { node, resolved } = this.resolvedKey(key);
-    if (node === null || resolved.tag === '!!null') throw this.error(node, 'a mapping key must not be null');
-    return resolved.tag === '!!binary' || resolved.tag === '!!str' ? String(this.scalarJson(node, resolved)) : this.scalarText(node);
-  }
-
-  /** A key below the top level: yaml.v3 builds a `map[string]interface{}` only when every key is a string. */
-  private nestedKey(key: MaybeNode): string {
-    const { node, resolved } = this.resolvedKey(key);
-    if (node === null || (resolved.tag !== '!!str' && resolved.tag !== '!!merge')) {
-      const text = node === null ? '' : this.scalarText(node);
-      throw this.error(node, `mapping key ${JSON.stringify(text)} is not a string (${resolved.tag}); kustomize cannot print such a mapping`);
-    }
-    return String(this.scalarJson(node, resolved));
+    return this.located(node, () => kyamlKeyText(node === null ? '' : this.scalarText(node), resolved, topLevel));
   }
 
   // ---- sigs.k8s.io/yaml (yaml.v2) ----
@@ -275,76 +264,28 @@ export class DocumentConverter {
   /** sigs.k8s.io/yaml's key conversion: numbers and booleans become their text, null is refused. */
   private sigsYamlKey(key: MaybeNode): string {
     const { node, resolved } = this.resolvedKey(key);
-    if (node === null || resolved.tag === '!!null') throw this.error(node, 'unsupported map key of type: <nil>');
-    switch (resolved.tag) {
-      case '!!bool':
-      case '!!str':
-        return String((resolved as { value: unknown }).value);
-      case '!!int': {
-        const value = (resolved as { value: bigint }).value;
-        if (value >= 2n ** 63n) throw this.error(node, 'unsupported map key of type: uint64');
-        return value.toString();
-      }
-      case '!!float': {
-        const text = formatGoFloat32G((resolved as { value: number }).value);
-        return ({ '+Inf': '.inf', '-Inf': '-.inf', NaN: '.nan' } as Record<string, string>)[text] ?? text;
-      }
-      default:
-        return this.scalarJson(node, resolved) as string;
-    }
+    return this.located(node, () => sigsYamlKeyText(node === null ? '' : this.scalarText(node), resolved));
   }
 
   // ---- scalars ----
 
   /** The scalar's meaning under go-yaml's rules for its tag and style (and, for kyaml, its place). */
   private resolve(node: Scalar, place: ScalarPlace): ResolvedScalar {
-    const tag = shortTag(node.tag);
-    const quoted = node.type !== 'PLAIN';
-    try {
-      if (this.version === 'v3') {
-        const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
-        const text = block ? reencodeBlockScalar(this.scalarText(node), node.type === 'BLOCK_FOLDED', place) : this.scalarText(node);
-        if (tag === '!!str' || (tag === '' && quoted)) return { tag: '!!str', value: text };
-        if (tag === '' && text === '' && emptyPlainBecomesString(place)) return { tag: '!!str', value: '' };
-        return resolveScalar(tag, text, 'v3');
-      }
-      const text = this.scalarText(node);
-      if (node.tag === '!') return { tag: '!', value: text };
-      if (tag === '' && quoted) return { tag: '!!str', value: text };
-      return resolveScalar(tag, text, 'v2');
-    } catch (error) {
-      if (error instanceof TypeError) throw this.error(node, error.message);
-      throw error;
-    }
+    return this.located(node, () => scalarMeaning(this.scalarText(node), node.tag, scalarStyle(node), place, this.version));
   }
 
   /** What `encoding/json` makes of the decoded scalar. */
   private scalarJson(node: Scalar, resolved: ResolvedScalar): JsonValue {
-    switch (resolved.tag) {
-      case '!!null':
-        return null;
-      case '!!merge':
-        return '<<';
-      case '!!bool':
-        return (resolved as { value: boolean }).value;
-      case '!!int':
-        return Number((resolved as { value: bigint }).value);
-      case '!!float': {
-        const value = (resolved as { value: number }).value;
-        if (!Number.isFinite(value)) throw this.error(node, `json: unsupported value: ${goFloatName(value)}`);
-        return value;
-      }
-      case '!!timestamp':
-        if (this.version === 'v2') return this.scalarText(node);
-        try {
-          return formatRfc3339Nano((resolved as Extract<ResolvedScalar, { tag: '!!timestamp' }>).value);
-        } catch (error) {
-          throw this.error(node, `json: error calling MarshalJSON for type time.Time: ${(error as Error).message}`);
-        }
-      case '!!binary':
-        return decodeBinary((resolved as { value: string }).value) ?? this.fail(node, '!!binary value contains invalid base64 data');
-      default:
-        return (resolved as { value: string }).value;
+    return this.located(node, () => scalarToJson(resolved, this.scalarText(node), this.version));
+  }
+
+  /** Runs `work`, turning the `TypeError` of a scalar that does not fit into an error at `node`. */
+  private located<T>(node: MaybeNode, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof TypeError) throw this.error(node, error.message);
+      throw error;
     }
   }
 
@@ -382,10 +323,6 @@ export class DocumentConverter {
     }
   }
 
-  private fail(node: YamlNode, message: string): never {
-    throw this.error(node, message);
-  }
-
   private error(node: MaybeNode, message: string): KustomizeError {
     return new KustomizeError('yaml-syntax', `${this.where(node)}: ${message}`, { file: this.source.file, document: this.source.document });
   }
@@ -396,16 +333,124 @@ export class DocumentConverter {
   }
 }
 
+/** How a scalar is written, which decides how go-yaml reads its text. */
+export type ScalarStyle = 'plain' | 'quoted' | 'literal' | 'folded';
+
+function scalarStyle(node: Scalar): ScalarStyle {
+  switch (node.type) {
+    case 'PLAIN':
+      return 'plain';
+    case 'BLOCK_LITERAL':
+      return 'literal';
+    case 'BLOCK_FOLDED':
+      return 'folded';
+    default:
+      return 'quoted';
+  }
+}
+
+/**
+ * The meaning of a scalar whose decoded text is `text`, with tag `tag` (as written, `undefined`
+ * for none), written in `style` at `place`, under one go-yaml version's rules. Throws a
+ * `TypeError` with go-yaml's message when the tag does not fit the text.
+ */
+export function scalarMeaning(text: string, tag: string | undefined, style: ScalarStyle, place: ScalarPlace, version: GoYamlVersion): ResolvedScalar {
+  const short = shortTag(tag);
+  const quoted = style !== 'plain';
+  if (version === 'v3') {
+    const block = style === 'literal' || style === 'folded';
+    const value = block ? reencodeBlockScalar(text, style === 'folded', place) : text;
+    if (short === '!!str' || (short === '' && quoted)) return { tag: '!!str', value };
+    if (short === '' && value === '' && emptyPlainBecomesString(place)) return { tag: '!!str', value: '' };
+    return resolveScalar(short, value, 'v3');
+  }
+  if (tag === '!') return { tag: '!', value: text };
+  if (short === '' && quoted) return { tag: '!!str', value: text };
+  return resolveScalar(short, text, 'v2');
+}
+
+/**
+ * What `encoding/json` makes of a scalar go-yaml decoded as `resolved` from `text`. Throws a
+ * `TypeError` for what it cannot write (infinities, NaN, far timestamps, bad base64).
+ */
+export function scalarToJson(resolved: ResolvedScalar, text: string, version: GoYamlVersion): JsonValue {
+  switch (resolved.tag) {
+    case '!!null':
+      return null;
+    case '!!merge':
+      return '<<';
+    case '!!bool':
+      return (resolved as { value: boolean }).value;
+    case '!!int':
+      return Number((resolved as { value: bigint }).value);
+    case '!!float': {
+      const value = (resolved as { value: number }).value;
+      if (!Number.isFinite(value)) throw new TypeError(`json: unsupported value: ${goFloatName(value)}`);
+      return value;
+    }
+    case '!!timestamp':
+      if (version === 'v2') return text;
+      try {
+        return formatRfc3339Nano((resolved as Extract<ResolvedScalar, { tag: '!!timestamp' }>).value);
+      } catch (error) {
+        throw new TypeError(`json: error calling MarshalJSON for type time.Time: ${(error as Error).message}`);
+      }
+    case '!!binary': {
+      const decoded = decodeBinary((resolved as { value: string }).value);
+      if (decoded === undefined) throw new TypeError('!!binary value contains invalid base64 data');
+      return decoded;
+    }
+    default:
+      return (resolved as { value: string }).value;
+  }
+}
+
+/**
+ * A kyaml (yaml.v3) mapping key with text `text`, resolved as `resolved` (`!!null` for an absent
+ * key): at the top level of a resource yaml.v3 decodes it into a Go string, keeping its text;
+ * below it builds a `map[string]interface{}` only when every key is a string. Throws a `TypeError`
+ * for a key kustomize cannot use.
+ */
+export function kyamlKeyText(text: string, resolved: ResolvedScalar, topLevel: boolean): string {
+  if (topLevel) {
+    if (resolved.tag === '!!null') throw new TypeError('a mapping key must not be null');
+    return resolved.tag === '!!binary' || resolved.tag === '!!str' ? String(scalarToJson(resolved, text, 'v3')) : text;
+  }
+  if (resolved.tag !== '!!str' && resolved.tag !== '!!merge') {
+    throw new TypeError(`mapping key ${JSON.stringify(text)} is not a string (${resolved.tag}); kustomize cannot print such a mapping`);
+  }
+  return String(scalarToJson(resolved, text, 'v3'));
+}
+
+/**
+ * sigs.k8s.io/yaml's conversion of a yaml.v2 mapping key with text `text`, resolved as `resolved`:
+ * numbers and booleans become their text; null and keys beyond int64 are refused (`TypeError`).
+ */
+export function sigsYamlKeyText(text: string, resolved: ResolvedScalar): string {
+  switch (resolved.tag) {
+    case '!!null':
+      throw new TypeError('unsupported map key of type: <nil>');
+    case '!!bool':
+    case '!!str':
+      return String((resolved as { value: unknown }).value);
+    case '!!int': {
+      const value = (resolved as { value: bigint }).value;
+      if (value >= 2n ** 63n) throw new TypeError('unsupported map key of type: uint64');
+      return value.toString();
+    }
+    case '!!float': {
+      const formatted = formatGoFloat32G((resolved as { value: number }).value);
+      return ({ '+Inf': '.inf', '-Inf': '-.inf', NaN: '.nan' } as Record<string, string>)[formatted] ?? formatted;
+    }
+    default:
+      return scalarToJson(resolved, text, 'v2') as string;
+  }
+}
+
 /** A tag in go-yaml's short form: `!!int` for `tag:yaml.org,2002:int`; `''` for none or `!`. */
 function shortTag(tag: string | undefined): string {
   if (tag === undefined || tag === '!') return '';
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
-}
-
-function setOwn(object: JsonObject, key: string, value: JsonValue): void {
-  // Only `__proto__` needs defineProperty to stay data; it would slow every other key.
-  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  else object[key] = value;
 }
 
 function goFloatName(value: number): string {

@@ -7,6 +7,8 @@
  * - sigs.k8s.io/yaml `YAMLToJSON` (yaml.v2, YAML 1.1 scalars such as `yes`/`on`) for
  *   kustomization files, JSON 6902 patches and builtin plugin configurations.
  * The `yaml` package does the syntax; scalar meaning, keys, anchors and merges follow go-yaml.
+ * Documents of plain data (most of them) are read first by the faster plain reader (plain-reader.ts),
+ * which hands anything outside its subset to the full reader.
  */
 import { type Document, isMap, isScalar, isSeq, type YAMLError } from 'yaml';
 import { KustomizeError } from '../errors.js';
@@ -15,6 +17,7 @@ import { DocumentConverter, type MaybeNode } from './convert.js';
 import { indentQuotedContinuations, quotedScalarEnd } from './quoted.js';
 import type { GoYamlVersion } from './resolve.js';
 import { type Composed, composeDocuments } from './compose.js';
+import { NOT_PLAIN, readPlainDocument } from './plain-reader.js';
 import { asLimitError, LineIndex, limitError, nestingError, type SourceText, syntaxError } from './source.js';
 import { InvalidSeparatorError, normaliseLineEnds, splitDocuments } from './split.js';
 
@@ -93,12 +96,24 @@ const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]
 /** Characters libyaml's reader refuses anywhere in the input. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
 
-function readDocument(original: SourceText, version: GoYamlVersion, kustomizeResource: boolean, checkCharacters: boolean): JsonValue {
+/**
+ * One document of `text` (the first, with `sigs-yaml`) read by the `yaml` package and the converter
+ * alone, without the fast reader for plain data: what that reader is tested against.
+ */
+export function readDocumentFully(text: string, dialect: YamlDialect): JsonValue {
+  const source: SourceText = { text, offset: 0, lines: new LineIndex(text), file: 'document.yaml', document: 0 };
+  return dialect === 'kyaml' ? readDocument(source, 'v3', true, true, false) : readDocument(source, 'v2', false, true, false);
+}
+
+function readDocument(original: SourceText, version: GoYamlVersion, kustomizeResource: boolean, checkCharacters: boolean, plainFirst = true): JsonValue {
   const control = checkCharacters ? CONTROL_CHARACTER.exec(original.text) : null;
   if (control !== null) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     throw syntaxError(original, control.index, `control characters are not allowed (found U+${code})`);
   }
+  // Most documents are plain data, which the fast reader turns into JSON without the `yaml` package.
+  const plain = plainFirst ? readPlainDocument(original.text, version, kustomizeResource) : NOT_PLAIN;
+  if (plain !== NOT_PLAIN) return plain;
   let source = original;
   let document = firstDocument(source);
   // libyaml accepts quoted scalars whose continuation lines are not indented; indent them and retry.
