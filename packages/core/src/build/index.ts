@@ -79,6 +79,9 @@ function asEngineLimitError(error: unknown, path: string): KustomizeError | unde
 
 function buildTree(options: BuildOptions): BuildResult {
   const root = normalize(options.path);
+  if (!root.startsWith('/')) {
+    throw new KustomizeError('invalid-argument', `the build path '${options.path}' is not absolute`, { file: options.path }, `paths in a FileSystem are absolute: pass '/${options.path}' for a MemoryFileSystem, or path.resolve('${options.path}') for the disk`);
+  }
   if (options.fs.kind(root) !== 'directory') {
     throw new KustomizeError('file-not-found', `must build at directory: not a valid directory: '${options.path}'`, { file: options.path }, 'give the directory that holds kustomization.yaml');
   }
