@@ -239,28 +239,34 @@ async function measureRow(row, options, kubectl) {
 
 /**
  * Builds K different trees twice each, first all in one worker thread, then in K worker threads at once
- * (each builds its own tree and its neighbour's): the same work both ways, and every output must equal
- * the lone thread's output of the same tree.
+ * (each builds its own tree and its neighbour's): the same work both ways, timed after each worker's warm-up
+ * build, and every output must equal the lone thread's output of the same tree.
  */
 async function parallelRun(options) {
   const paths = [];
   for (let seed = 1; seed <= options.workers; seed += 1) {
     paths.push(generateTree({ dir: join(options.workDir, `parallel-${seed}`), resources: 1000, overlays: 3, patches: 10, seed, patchKinds: options.patchKinds }).buildPath);
   }
-  const runWorker = (workerPaths) =>
-    new Promise((resolvePromise, reject) => {
+  // Workers start and warm up (one build each) before the clock starts, so the times compare warm builds.
+  const startWorker = (workerPaths) =>
+    new Promise((resolveReady, reject) => {
       const worker = new Worker(new URL('./bench-worker.mjs', import.meta.url), { workerData: { paths: workerPaths } });
-      worker.once('message', resolvePromise);
       worker.once('error', reject);
+      worker.once('message', () => {
+        const results = new Promise((resolveResults) => worker.once('message', resolveResults));
+        resolveReady(() => (worker.postMessage('go'), results));
+      });
     });
+  const timed = async (workerAssignments) => {
+    const goes = await Promise.all(workerAssignments.map(startWorker));
+    const start = performance.now();
+    const results = (await Promise.all(goes.map((go) => go()))).flat();
+    return { results, seconds: (performance.now() - start) / 1000 };
+  };
   const assignments = paths.map((path, index) => [path, paths[(index + 1) % paths.length]]);
-  let start = performance.now();
-  const alone = await runWorker(assignments.flat());
-  const sequentialSeconds = (performance.now() - start) / 1000;
+  const { results: alone, seconds: sequentialSeconds } = await timed([assignments.flat()]);
   const expected = new Map(alone.map((result) => [result.path, result.sha256]));
-  start = performance.now();
-  const together = (await Promise.all(assignments.map(runWorker))).flat();
-  const parallelSeconds = (performance.now() - start) / 1000;
+  const { results: together, seconds: parallelSeconds } = await timed(assignments);
   const mismatches = [...alone, ...together].filter((result) => result.sha256 !== expected.get(result.path));
   const errors = alone.filter((result) => result.sha256.startsWith('error:'));
   return { workers: options.workers, builds: together.length, sequentialSeconds, parallelSeconds, mismatches: mismatches.length, errors: errors.map((result) => result.sha256) };
