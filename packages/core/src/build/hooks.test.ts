@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KustomizeError } from '../errors.js';
 import { MemoryFileSystem } from '../fs/filesystem.js';
+import type { RemoteTree } from './hooks.js';
 import { build } from './index.js';
 
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
@@ -34,7 +35,7 @@ describe('remote resources', () => {
       path: '/app',
       reorder: 'none',
       hooks: {
-        resolveRemote: (address) => {
+        resolveRemote: (address): RemoteTree => {
           asked.push(address);
           return address.endsWith('cm.yaml')
             ? { files: { 'cm.yaml': configMap('plain') }, path: 'cm.yaml' }

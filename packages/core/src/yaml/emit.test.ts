@@ -1,9 +1,7 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KustomizeError } from '../errors.js';
 import type { JsonValue } from '../json.js';
 import { emitDocuments, emitYaml } from './emit.js';
-import { parseYamlDocuments } from './parse.js';
 
 /**
  * Every expected text below is what `kubectl kustomize` (Kustomize v5.5.0) printed for a
