@@ -5,6 +5,7 @@
 import { isRemoteReference } from '../build/remote.js';
 import { KustomizeError } from '../errors.js';
 import type { FileSystem } from '../fs/filesystem.js';
+import { missingPathReason } from '../fs/missing.js';
 import { resolve } from '../fs/path.js';
 import { splitImage } from '../transform/images/image-name.js';
 import { glob } from './glob.js';
@@ -44,17 +45,7 @@ export function expandPathArguments(fs: FileSystem, cwd: string, patterns: reado
 function whyNoRoot(fs: FileSystem, cwd: string, path: string): string {
   if (path === '') return 'new root cannot be empty';
   if (path.startsWith('/')) return `new root '${path}' cannot be absolute`;
-  const absolute = resolve(cwd, path);
-  const parts = absolute.split('/').filter(Boolean);
-  let missing = absolute;
-  for (let i = 1; i <= parts.length; i++) {
-    const prefix = `/${parts.slice(0, i).join('/')}`;
-    if (fs.kind(prefix) === undefined) {
-      missing = prefix;
-      break;
-    }
-  }
-  return `must build at directory: not a valid directory: evalsymlink failure on '${absolute}' : lstat ${missing}: no such file or directory`;
+  return `must build at directory: not a valid directory: ${missingPathReason(fs, resolve(cwd, path))}`;
 }
 
 /**

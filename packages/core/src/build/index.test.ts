@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KustomizeError } from '../errors.js';
 import { MemoryFileSystem } from '../fs/filesystem.js';
 import { build } from './index.js';
+import { errorOf } from '../test-support.js';
 
 describe('build', () => {
   const fs = new MemoryFileSystem({ 'app/kustomization.yaml': 'resources: [cm.yaml]\n', 'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n' });
@@ -10,17 +10,35 @@ describe('build', () => {
     expect(build({ fs, path: '/app' }).yaml).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n');
   });
 
+  // The messages below are kubectl kustomize's (v5.5.0) for the same trees on disk, locations aside.
+  it("says why a path is not a directory in kustomize's words", () => {
+    expect(errorOf(() => build({ fs, path: '/app/missing/deeper' }))).toMatchObject({
+      code: 'file-not-found',
+      message: "must build at directory: not a valid directory: evalsymlink failure on '/app/missing/deeper' : lstat /app/missing: no such file or directory",
+    });
+    expect(errorOf(() => build({ fs, path: '/app/cm.yaml' })).message).toBe("must build at directory: '/app/cm.yaml': file is not directory");
+  });
+
+  it('names the base or component whose kustomization cannot be loaded, as kustomize wraps it', () => {
+    const tree = new MemoryFileSystem({
+      'top/kustomization.yaml': 'resources:\n- ../base\n',
+      'mix/kustomization.yaml': 'components:\n- ../base\n',
+      'base/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n',
+      'plain/kustomization.yaml': 'resources:\n- cm.yaml\n',
+      'plain/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n',
+      'usesplain/kustomization.yaml': 'components:\n- ../plain\n',
+      'empty/Kustomization': 'kind: Kustomization\n',
+      'usesempty/kustomization.yaml': 'resources:\n- ../empty\n',
+    });
+    expect(errorOf(() => build({ fs: tree, path: '/top' })).message).toMatch(/^accumulating resources: couldn't make target for path '\/base': unable to find one of 'kustomization\.yaml'/);
+    expect(errorOf(() => build({ fs: tree, path: '/mix' })).message).toMatch(/^accumulating components: accumulateDirectory: "couldn't make target for path '\/base': unable to find one of/);
+    expect(errorOf(() => build({ fs: tree, path: '/usesplain' })).message).toBe(`accumulating components: accumulateDirectory: "expected kind 'Component' for path '/plain' but got 'Kustomization'"`);
+    expect(errorOf(() => build({ fs: tree, path: '/usesempty' })).message).toBe("accumulating resources: couldn't make target for path '/empty': kustomization.yaml is empty");
+  });
+
   it('refuses a relative path, saying how to make it absolute', () => {
-    const error = (() => {
-      try {
-        build({ fs, path: 'app' });
-      } catch (caught) {
-        return caught;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(KustomizeError);
+    const error = errorOf(() => build({ fs, path: 'app' }));
     expect(error).toMatchObject({ code: 'invalid-argument', message: "the build path 'app' is not absolute", location: { file: 'app' } });
-    expect((error as KustomizeError).hint).toContain("'/app'");
+    expect(error.hint).toContain("'/app'");
   });
 });

@@ -1,6 +1,7 @@
 import { defaultLoadLimits, Loader, type LoadLimits, type LoadRestrictor, type LoadSession } from '../accumulate/loader.js';
 import { KustomizeError } from '../errors.js';
 import type { FileSystem } from '../fs/filesystem.js';
+import { missingPathReason } from '../fs/missing.js';
 import { normalize } from '../fs/path.js';
 import type { JsonObject } from '../json.js';
 import { sortResources } from '../order/sort.js';
@@ -82,8 +83,10 @@ function buildTree(options: BuildOptions): BuildResult {
   if (!root.startsWith('/')) {
     throw new KustomizeError('invalid-argument', `the build path '${options.path}' is not absolute`, { file: options.path }, `paths in a FileSystem are absolute: pass '/${options.path}' for a MemoryFileSystem, or path.resolve('${options.path}') for the disk`);
   }
-  if (options.fs.kind(root) !== 'directory') {
-    throw new KustomizeError('file-not-found', `must build at directory: not a valid directory: '${options.path}'`, { file: options.path }, 'give the directory that holds kustomization.yaml');
+  const kind = options.fs.kind(root);
+  if (kind !== 'directory') {
+    const reason = kind === 'file' ? `'${options.path}': file is not directory` : `not a valid directory: ${missingPathReason(options.fs, root)}`;
+    throw new KustomizeError('file-not-found', `must build at directory: ${reason}`, { file: options.path }, 'give the directory that holds kustomization.yaml');
   }
   const session: LoadSession = {
     fs: options.fs,

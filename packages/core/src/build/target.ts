@@ -85,13 +85,22 @@ function accumulateDirectory(loader: Loader, path: string, isComponent: boolean,
     );
   }
   const child = loader.child(path);
-  const kustomization = child.kustomization();
+  let kustomization: Kustomization;
+  try {
+    kustomization = child.kustomization();
+  } catch (error) {
+    if (!(error instanceof KustomizeError)) throw error;
+    const message = directoryFailure(isComponent, `couldn't make target for path '${loader.display(child.root)}': ${error.message}`);
+    throw new KustomizeError(error.code, message, error.location, error.hint, { cause: error });
+  }
   loader.session.openApi = schemaAfterLoading(loader.session.openApi, kustomization, child);
   if (isComponent && kustomization.kind !== 'Component') {
-    throw new KustomizeError('invalid-kustomization', `accumulating components: expected kind 'Component' for path '${loader.display(child.root)}' but got '${kustomization.kind}'`, { file: loader.display(kustomization.file), field: 'kind' }, `list it under resources, or make it kind: Component`);
+    const message = directoryFailure(true, `expected kind 'Component' for path '${loader.display(child.root)}' but got '${kustomization.kind}'`);
+    throw new KustomizeError('invalid-kustomization', message, { file: loader.display(kustomization.file), field: 'kind' }, `list it under resources, or make it kind: Component`);
   }
   if (!isComponent && kustomization.kind === 'Component') {
-    throw new KustomizeError('invalid-kustomization', `accumulating resources: expected kind != 'Component' for path '${loader.display(child.root)}'`, { file: loader.display(kustomization.file), field: 'kind' }, 'list a Component under components, not resources');
+    const message = directoryFailure(false, `expected kind != 'Component' for path '${loader.display(child.root)}'`);
+    throw new KustomizeError('invalid-kustomization', message, { file: loader.display(kustomization.file), field: 'kind' }, 'list a Component under components, not resources');
   }
   const context: TargetContext = {
     ...parentContext,
@@ -99,6 +108,11 @@ function accumulateDirectory(loader: Loader, path: string, isComponent: boolean,
   };
   if (isComponent) return accumulateTarget(child, kustomization, context, acc);
   return absorb(acc, accumulateTarget(child, kustomization, context), loader.display(child.root));
+}
+
+/** Kustomize's words around the failure of a base (`accumulating resources: …`) or a component (its message Go-quoted). */
+function directoryFailure(isComponent: boolean, message: string): string {
+  return isComponent ? `accumulating components: accumulateDirectory: ${JSON.stringify(message)}` : `accumulating resources: ${message}`;
 }
 
 /** A base's accumulation added to its parent's, as kustomize's MergeAccumulator. */

@@ -1,6 +1,5 @@
 import { KustomizeError } from '../errors.js';
 import { readText, type FileSystem } from '../fs/filesystem.js';
-import { basename } from '../fs/path.js';
 import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import { parseYaml } from '../yaml/index.js';
 import { decodeObject } from './decode.js';
@@ -42,9 +41,10 @@ export function parseKustomization(text: string, file: string, directory: string
   // kustomize decodes kustomization files with sigs.k8s.io/yaml (YAML 1.1 scalars: `y`, `on` are booleans).
   const parsed = parseYaml(text, file, { dialect: 'sigs-yaml' });
   const raw = decodeObject(parsed ?? {}, kustomizationShape, 'Kustomization', file);
-  // Like kustomize, a file that sets nothing but its type is empty; an explicit empty list is not.
+  // Like kustomize, a file that sets nothing but its type is empty; an explicit empty list is not. Kustomize says
+  // `kustomization.yaml` whatever the file's name; the location names the file.
   if (Object.keys(raw).every((key) => key === 'apiVersion' || key === 'kind')) {
-    throw new KustomizeError('invalid-kustomization', `${basename(file)} is empty`, { file }, 'list resources, components or generators in it');
+    throw new KustomizeError('invalid-kustomization', 'kustomization.yaml is empty', { file }, 'list resources, components or generators in it');
   }
   const kind = stringOf(raw, 'kind') || 'Kustomization';
   if (kind !== 'Kustomization' && kind !== 'Component') {
