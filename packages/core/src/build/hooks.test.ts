@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { KustomizeError } from '../errors.js';
 import { MemoryFileSystem } from '../fs/filesystem.js';
 import type { RemoteTree } from './hooks.js';
 import { build } from './index.js';
+import { errorOf } from '../test-support.js';
 
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
-
-function errorOf(fn: () => unknown): KustomizeError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof KustomizeError) return error;
-    throw error;
-  }
-  throw new Error('expected a KustomizeError');
-}
 
 describe('remote resources', () => {
   const fs = new MemoryFileSystem({

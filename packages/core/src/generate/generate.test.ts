@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { KustomizeError } from '../errors.js';
 import { MemoryFileSystem } from '../fs/filesystem.js';
 import { resolve } from '../fs/path.js';
 import type { JsonObject } from '../json.js';
 import { nameOf, type Resource } from '../resource/resource.js';
 import { addHashSuffixes, generateConfigMap, generateSecret, mergeGenerated, type ConfigMapArgs, type GeneratorOptions, type LoadFile, type SecretArgs } from './index.js';
+import { errorOf } from '../test-support.js';
 
 /** A kustomization directory in memory: `loadFile` reads paths relative to `/k`. */
 function loaderOf(files: Readonly<Record<string, string | Uint8Array>> = {}): LoadFile {
@@ -193,16 +193,6 @@ describe('generated objects', () => {
     expect(generateConfigMap({ name: 'c' }, undefined, loadFile).origin).toBeUndefined();
   });
 });
-
-function errorOf(run: () => unknown): KustomizeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KustomizeError) return error;
-    throw error;
-  }
-  throw new Error('expected a KustomizeError');
-}
 
 describe('generator errors (messages as kubectl kustomize printed them)', () => {
   const loadFile = loaderOf({ 'crlf.txt': 'x', 'dir/a': 'a', 'bad.env': Uint8Array.of(0x41, 0x3d, 0xff, 0x0a), 'dup.env': 'A=1\nA=2\n', 'ok.env': 'B=1\n' });

@@ -4,6 +4,7 @@ import type { JsonObject } from '../json.js';
 import type { ResourceId } from '../resource/id.js';
 import { newResource, type Resource } from '../resource/resource.js';
 import { addHashSuffixes, generateConfigMap, generateSecret, mergeGenerated, type ConfigMapArgs, type GeneratorOptions, type SecretArgs } from './index.js';
+import { errorOf } from '../test-support.js';
 
 const noFiles = (path: string): Uint8Array => {
   throw new KustomizeError('file-not-found', `no file ${path}`);
@@ -26,16 +27,6 @@ function fromBase(resource: Resource): Resource {
     previousIds: [id(kind, name, 'default'), id(kind, name, 'ns1')],
     prefixes: ['p-'],
   };
-}
-
-function errorOf(run: () => unknown): KustomizeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KustomizeError) return error;
-    throw error;
-  }
-  throw new Error('expected a KustomizeError');
 }
 
 /*

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KustomizeError } from '../errors.js';
 import { MemoryFileSystem } from '../fs/filesystem.js';
 import { findKustomizationFile, loadKustomization, parseKustomization } from './load.js';
-
-function errorOf(fn: () => unknown): KustomizeError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof KustomizeError) return error;
-    throw error;
-  }
-  throw new Error('expected a KustomizeError');
-}
+import { errorOf } from '../test-support.js';
 
 describe('findKustomizationFile', () => {
   it('accepts each name kustomize recognises', () => {

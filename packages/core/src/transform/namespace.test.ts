@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { KustomizeError } from '../errors.js';
 import type { JsonObject } from '../json.js';
 import { newResource, type Resource } from '../resource/resource.js';
 import { defaultTransformerConfig } from './fieldspecs/config.js';
 import { parseRoleBindingSubjectMode, transformNamespace, type NamespaceTransformerConfig } from './namespace.js';
+import { errorOf } from '../test-support.js';
 
 const fieldSpecs = defaultTransformerConfig.namespace;
 
@@ -141,7 +141,7 @@ describe('transformNamespace', () => {
 
   it('fails when two resources end up with one id', () => {
     // `kubectl kustomize`: namespace transformation produces ID conflict: [...].
-    const error = catchError(() => run([cm('x'), cm('x', 'target')]));
+    const error = errorOf(() => run([cm('x'), cm('x', 'target')]));
     expect(error.code).toBe('duplicate-id');
     expect(error.message).toMatch(/^namespace transformation produces ID conflict: \[/);
   });
@@ -167,13 +167,3 @@ describe('parseRoleBindingSubjectMode', () => {
     expect(() => parseRoleBindingSubjectMode('bogus')).toThrow('invalid value "bogus" for setRoleBindingSubjects: must be one of "defaultOnly", "none" or "allServiceAccounts"');
   });
 });
-
-function catchError(run: () => unknown): KustomizeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KustomizeError) return error;
-    throw error;
-  }
-  throw new Error('expected a KustomizeError');
-}

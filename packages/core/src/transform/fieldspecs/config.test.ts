@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KustomizeError } from '../../errors.js';
 import type { FieldSpec } from '../fieldspec.js';
 import { defaultTransformerConfig, emptyTransformerConfig, mergeFieldSpecList, mergeTransformerConfig, parseTransformerConfig, type TransformerConfig } from './config.js';
+import { errorOf } from '../../test-support.js';
 
 function configWith(fields: Partial<TransformerConfig>): TransformerConfig {
   return { ...emptyTransformerConfig, ...fields };
@@ -116,24 +116,14 @@ describe('parseTransformerConfig', () => {
 
   it('rejects unknown fields, naming them', () => {
     // `kubectl kustomize`: json: unknown field "bogus".
-    const error = catchError(() => parseTransformerConfig({ namePrefix: [{ path: 'a', bogus: 1 }] }, 'c.yaml'));
+    const error = errorOf(() => parseTransformerConfig({ namePrefix: [{ path: 'a', bogus: 1 }] }, 'c.yaml'));
     expect(error.message).toContain('unknown field "bogus"');
     expect(error.location).toMatchObject({ file: 'c.yaml', field: 'namePrefix[0].bogus' });
   });
 
   it('rejects a list given as a map, naming the field', () => {
     // `kubectl kustomize`: cannot unmarshal object into Go struct field TransformerConfig.namePrefix of type types.FsSlice.
-    const error = catchError(() => parseTransformerConfig({ namePrefix: { path: 'a' } }, 'c.yaml'));
+    const error = errorOf(() => parseTransformerConfig({ namePrefix: { path: 'a' } }, 'c.yaml'));
     expect(error.location.field).toBe('namePrefix');
   });
 });
-
-function catchError(run: () => unknown): KustomizeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KustomizeError) return error;
-    throw error;
-  }
-  throw new Error('expected a KustomizeError');
-}

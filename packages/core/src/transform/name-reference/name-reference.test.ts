@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { KustomizeError } from '../../errors.js';
 import type { JsonObject } from '../../json.js';
 import { idString, type ResourceId } from '../../resource/id.js';
 import { currentId, newResource, rememberCurrentId, type Resource } from '../../resource/resource.js';
@@ -7,6 +6,7 @@ import { defaultTransformerConfig } from '../fieldspecs/config.js';
 import { transformNamespace } from '../namespace.js';
 import { transformPrefix } from '../prefix-suffix.js';
 import { fixNameReferences } from './name-reference.js';
+import { errorOf } from '../../test-support.js';
 
 const nameReference = defaultTransformerConfig.nameReference;
 
@@ -124,7 +124,7 @@ describe('fixNameReferences', () => {
 
     it('fails when they differ', () => {
       const clusterRole = { apiVersion: `${rbac}/v1`, kind: 'ClusterRole', metadata: { name: 'cr' }, rules: [{ resourceNames: ['cm'] }] };
-      const error = catchError(() => fix([newResource(clusterRole), renamed(configMap('cm', 'a'), 'a-cm'), renamed(configMap('cm', 'b'), 'b-cm')]));
+      const error = errorOf(() => fix([newResource(clusterRole), renamed(configMap('cm', 'a'), 'a-cm'), renamed(configMap('cm', 'b'), 'b-cm')]));
       expect(error.code).toBe('ambiguous-match');
       expect(error.message).toBe(
         "updating name reference in 'rules/resourceNames' field of 'ClusterRole.v1.rbac.authorization.k8s.io/cr.[noNs]': considering field 'rules/resourceNames' of object ClusterRole.v1.rbac.authorization.k8s.io/cr.[noNs]: found multiple possible referrals: ConfigMap.v1.[noGrp]/a-cm.a, ConfigMap.v1.[noGrp]/b-cm.b",
@@ -209,13 +209,3 @@ describe('fixNameReferences', () => {
     expect(JSON.stringify(input)).toBe(before);
   });
 });
-
-function catchError(run: () => unknown): KustomizeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KustomizeError) return error;
-    throw error;
-  }
-  throw new Error('expected a KustomizeError');
-}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { KustomizeError } from '../../errors.js';
 import type { JsonObject } from '../../json.js';
 import { newResource, type Resource } from '../../resource/resource.js';
 import { applyReplacements } from './apply.js';
 import type { Replacement } from './types.js';
+import { errorOf } from '../../test-support.js';
 
 // Every expectation here was checked with `kubectl kustomize` (Kustomize v5.5.0) on a tree holding the same
 // resources and a kustomization with the same `replacements`.
@@ -35,16 +35,6 @@ function dataOf(resources: readonly Resource[], index: number): JsonObject {
 function containers(resource: Resource): JsonObject[] {
   const template = (resource.object['spec'] as JsonObject)['template'] as JsonObject;
   return (template['spec'] as JsonObject)['containers'] as JsonObject[];
-}
-
-function errorOf(run: () => unknown): KustomizeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KustomizeError) return error;
-    throw error;
-  }
-  throw new Error('expected a KustomizeError');
 }
 
 const toTarget = (fieldPaths: string[], extra: Partial<Replacement['targets'][number]> = {}): Replacement['targets'][number] => ({

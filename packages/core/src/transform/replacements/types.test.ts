@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KustomizeError } from '../../errors.js';
 import type { JsonValue } from '../../json.js';
 import { parseReplacementFile, parseReplacements } from './types.js';
-
-function errorOf(run: () => unknown): KustomizeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KustomizeError) return error;
-    throw error;
-  }
-  throw new Error('expected a KustomizeError');
-}
+import { errorOf } from '../../test-support.js';
 
 describe('parseReplacements', () => {
   it('reads sources, targets, selectors and options', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { KustomizeError } from '../../errors.js';
 import type { JsonObject } from '../../json.js';
 import { newResource, type Resource } from '../../resource/resource.js';
 import { emptyVarSet, mergeVarSets, mergeVars } from './merge.js';
 import type { Var } from './types.js';
+import { errorOf } from '../../test-support.js';
 
 // Messages and matching rules checked with `kubectl kustomize` (Kustomize v5.5.0) on small trees.
 
@@ -13,16 +13,6 @@ function resource(apiVersion: string, kind: string, metadata: JsonObject, previo
 
 function variable(name: string, objref: Var['objref'], fieldPath = ''): Var {
   return { name, objref, fieldref: { fieldPath } };
-}
-
-function errorOf(run: () => unknown): KustomizeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KustomizeError) return error;
-    throw error;
-  }
-  throw new Error('expected a KustomizeError');
 }
 
 const service = resource('v1', 'Service', { name: 'svc' });

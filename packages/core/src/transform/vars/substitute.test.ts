@@ -6,6 +6,7 @@ import type { FieldSpec } from '../fieldspec.js';
 import { emptyVarSet, mergeVars } from './merge.js';
 import { resolveVarValues, substituteVars } from './substitute.js';
 import type { Var } from './types.js';
+import { errorOf } from '../../test-support.js';
 
 // Expectations checked with `kubectl kustomize` (Kustomize v5.5.0) on trees with the same resources and vars,
 // using kustomize's own var-reference field specs for Deployments (a subset is declared below).
@@ -45,16 +46,6 @@ const allVars = [
 
 function bound(resources: Resource[], vars: Var[] = allVars) {
   return mergeVars(resources, emptyVarSet, vars);
-}
-
-function errorOf(run: () => unknown): KustomizeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KustomizeError) return error;
-    throw error;
-  }
-  throw new Error('expected a KustomizeError');
 }
 
 describe('resolveVarValues', () => {
