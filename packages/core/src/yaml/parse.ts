@@ -17,6 +17,7 @@ import { DocumentConverter, type MaybeNode } from './convert.js';
 import { indentQuotedContinuations, quotedScalarEnd } from './quoted.js';
 import type { GoYamlVersion } from './resolve.js';
 import { type Composed, composeDocuments } from './compose.js';
+import { libyamlMessage } from './libyaml-messages.js';
 import { NOT_PLAIN, readPlainDocument } from './plain-reader.js';
 import { asLimitError, LineIndex, limitError, nestingError, type SourceText, syntaxError } from './source.js';
 import { InvalidSeparatorError, normaliseLineEnds, splitDocuments } from './split.js';
@@ -56,7 +57,7 @@ export function parseYamlDocuments(text: string, file: string): JsonValue[] {
   const unusual = UNUSUAL_CHARACTER.test(normalised);
   return chunks.map((chunk, document) => {
     const text = unusual ? libyamlLineBreaks(chunk.text) : chunk.text;
-    return readDocument({ text, offset: chunk.offset, lines, file, document }, 'v3', true, unusual);
+    return readDocument({ text, offset: chunk.offset, lines, file, document, resourceFile: true }, 'v3', true, unusual);
   });
 }
 
@@ -134,7 +135,8 @@ function readDocument(original: SourceText, version: GoYamlVersion, kustomizeRes
   const problem = document.errors.find(isSyntaxProblem);
   if (problem !== undefined) {
     if (problem.code === 'RESOURCE_EXHAUSTION') throw limitError(source);
-    throw syntaxError(source, problem.pos[0], problem.message);
+    const libyaml = libyamlMessage(problem, source.text);
+    throw libyaml === undefined ? syntaxError(source, problem.pos[0], problem.message) : syntaxError(source, problem.pos[0], libyaml, problem.message);
   }
   if (document.contents === null) return null;
   try {

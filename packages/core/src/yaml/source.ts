@@ -9,6 +9,8 @@ export interface SourceText {
   readonly lines: LineIndex;
   readonly file: string;
   readonly document: number;
+  /** Set for resources and patches, whose YAML errors kustomize reports as `… in File: <file>` (its MalformedYAMLError). */
+  readonly resourceFile?: boolean;
 }
 
 /** Line and column (1-based) of offsets in a file. */
@@ -33,11 +35,12 @@ export class LineIndex {
 }
 
 /** A `yaml-syntax` error at `offset` of the document, naming its file, document and line. */
-export function syntaxError(source: SourceText, offset: number, message: string): KustomizeError {
+export function syntaxError(source: SourceText, offset: number, message: string, hint?: string): KustomizeError {
   return new KustomizeError(
     'yaml-syntax',
-    `${source.lines.describe(source.offset + offset)}: ${message}`,
+    `${source.lines.describe(source.offset + offset)}: ${message}${source.resourceFile === true ? ` in File: ${source.file}` : ''}`,
     { file: source.file, document: source.document },
+    hint,
   );
 }
 
