@@ -41,4 +41,15 @@ describe('build', () => {
     expect(error).toMatchObject({ code: 'invalid-argument', message: "the build path 'app' is not absolute", location: { file: 'app' } });
     expect(error.hint).toContain("'/app'");
   });
+
+  it('merges a strategic-merge patch into a resource without apiVersion and adds none', () => {
+    // kustomize's breakfast example: `kubectl kustomize` prints the patched Coffee without an apiVersion.
+    const tree = new MemoryFileSystem({
+      'base/kustomization.yaml': 'resources:\n- coffee.yaml\n',
+      'base/coffee.yaml': 'kind: Coffee\nmetadata:\n  name: morningCup\ntemperature: lukewarm\n',
+      'alice/kustomization.yaml': 'resources:\n- ../base\npatches:\n- path: temperature.yaml\n',
+      'alice/temperature.yaml': 'kind: Coffee\nmetadata:\n  name: morningCup\ntemperature: hot!\n',
+    });
+    expect(build({ fs: tree, path: '/alice' }).yaml).toBe('kind: Coffee\nmetadata:\n  name: morningCup\ntemperature: hot!\n');
+  });
 });

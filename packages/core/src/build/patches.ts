@@ -2,7 +2,7 @@ import { applyJson6902, parseJson6902, strategicMerge, PatchError, type JsonPatc
 import { decodeUtf8, type Loader } from '../accumulate/loader.js';
 import { parseResources } from '../accumulate/parse-resources.js';
 import { KustomizeError } from '../errors.js';
-import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '../json.js';
+import { getOwn, isJsonObject, withKey, withoutKey, type JsonObject, type JsonValue } from '../json.js';
 import type { PatchEntry } from '../kustomization/types.js';
 import { apiVersionOf, idEquals, idString, type ResourceId } from '../resource/id.js';
 import { allIds, currentId, gvkOf, idOfObject, metadataOf, rememberCurrentId, withObject, type Resource } from '../resource/resource.js';
@@ -221,8 +221,10 @@ function applyStrategicMerge(resources: readonly Resource[], selected: ReadonlyS
 function applyOneStrategicMerge(resource: Resource, patch: LoadedPatch, schema: SchemaLookup | undefined): Resource | undefined {
   const id = currentId(resource);
   const base = patch.allowNameChange || patch.allowKindChange ? rememberCurrentId(resource) : resource;
-  // The patch takes the target's apiVersion, keeping its own kind, as kustomize does before merging.
-  const patchObject = withKey(patch.object, 'apiVersion', apiVersionOf(gvkOf(resource.object)));
+  // The patch takes the target's apiVersion, keeping its own kind, as kustomize does before merging. An empty one
+  // is an untagged empty scalar there, which the merge skips as it skips a missing field.
+  const apiVersion = apiVersionOf(gvkOf(resource.object));
+  const patchObject = apiVersion === '' ? withoutKey(patch.object, 'apiVersion') : withKey(patch.object, 'apiVersion', apiVersion);
   let merged: JsonObject | null;
   try {
     merged = strategicMerge(resource.object, patchObject, schema ? { schema } : {});

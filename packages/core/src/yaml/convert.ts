@@ -97,12 +97,24 @@ export class DocumentConverter {
     this.active.add(node);
     this.nesting++;
     try {
-      if (isMap(node)) return this.version === 'v3' ? this.kyamlMapping(node, topLevel) : this.sigsYamlMapping(node);
+      if (isMap(node)) {
+        if (!node.flow) this.refuseEmptyImplicitKeys(node);
+        return this.version === 'v3' ? this.kyamlMapping(node, topLevel) : this.sigsYamlMapping(node);
+      }
       const itemPlace = node.flow ? 'flow' : 'block';
       return node.items.map((item) => this.convert(item as MaybeNode, false, itemPlace));
     } finally {
       this.active.delete(node);
       this.nesting--;
+    }
+  }
+
+  /** libyaml refuses a block mapping entry that starts with its `:` (an empty key needs `?` or quotes); the `yaml` package reads a null key. */
+  private refuseEmptyImplicitKeys(node: YAMLMap): void {
+    for (const pair of node.items) {
+      const key = pair.key as MaybeNode;
+      const start = key?.range?.[0];
+      if (isScalar(key) && key.source === '' && start !== undefined && /^[ \t]*:/.test(this.source.text.slice(start, start + 1024))) throw this.error(key, 'did not find expected key');
     }
   }
 
@@ -324,7 +336,7 @@ export class DocumentConverter {
   }
 
   private error(node: MaybeNode, message: string): KustomizeError {
-    return new KustomizeError('yaml-syntax', `${this.where(node)}: ${message}`, { file: this.source.file, document: this.source.document });
+    return syntaxError(this.source, node?.range?.[0] ?? 0, message);
   }
 
   private where(node: MaybeNode): string {

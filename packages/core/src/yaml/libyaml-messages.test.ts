@@ -39,4 +39,13 @@ describe("syntax errors in libyaml's words", () => {
       /^line \d+, column \d+: mapping values are not allowed in this context$/,
     );
   });
+
+  it('refuses a block mapping entry without a key, and accepts an empty key written as one', () => {
+    // `kubectl kustomize`: "yaml: line 4: did not find expected key in File: r.yaml"; `"": x` and `? ` are read.
+    expect(errorOf(() => parseYamlDocuments('a: b\n: x\n', 'r.yaml')).message).toMatch(/^line 2, column 1: did not find expected key in File: r\.yaml$/);
+    expect(errorOf(() => parseYamlDocuments('c:\n- name: n\n  : delete\n', 'r.yaml')).message).toMatch(/did not find expected key/);
+    expect(parseYamlDocuments('"": x\n', 'r.yaml')).toEqual([{ '': 'x' }]);
+    expect(parseYamlDocuments('? \n: x\n', 'r.yaml')).toEqual([{ '': 'x' }]);
+  });
 });
+
