@@ -4,7 +4,7 @@
  */
 import { setOwn, type JsonObject, type JsonValue } from '@kustomize-ts/patches';
 
-export { cloneJson, compareCodePoints, getOwn, hasOwn, isJsonObject, maxCopySize, measureJson, setOwn, type JsonObject, type JsonPrimitive, type JsonSize, type JsonValue } from '@kustomize-ts/patches';
+export { cloneJson, compareCodePoints, getOwn, goJsonTypeName, hasOwn, isJsonObject, maxCopySize, measureJson, setOwn, type JsonObject, type JsonPrimitive, type JsonSize, type JsonValue } from '@kustomize-ts/patches';
 
 /** A copy of `object` with `key` set to `value`, defining the property so a key like `__proto__` stays data. */
 export function withKey(object: JsonObject, key: string, value: JsonValue): JsonObject {

@@ -3,8 +3,8 @@
  * applies them. No file system, no kustomize concepts: documents in, documents out.
  */
 export { PatchError, type PatchErrorKind } from './errors.js';
-export { cloneJson, compareCodePoints, getOwn, hasOwn, isJsonObject, maxCopySize, measureJson, setOwn, type JsonObject, type JsonPrimitive, type JsonSize, type JsonValue } from './json.js';
+export { cloneJson, compareCodePoints, getOwn, goJsonTypeName, hasOwn, isJsonObject, maxCopySize, measureJson, setOwn, type JsonObject, type JsonPrimitive, type JsonSize, type JsonValue } from './json.js';
 export { builtinSchema, combineSchemas, isNamespacedKind, schemaFromOpenApi, SchemaLookup, type FieldSchema } from './schema/lookup.js';
 export { strategicMerge, type StrategicMergeOptions } from './smp/merge.js';
 export { applyJson6902 } from './json6902/apply.js';
-export { parseJson6902, type JsonPatchOperation } from './json6902/operations.js';
+export { decodeJson6902, parseJson6902, type JsonPatchOperation } from './json6902/operations.js';

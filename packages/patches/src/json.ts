@@ -34,6 +34,14 @@ export function setOwn(object: JsonObject, key: string, value: JsonValue): void 
   else object[key] = value;
 }
 
+/** How Go's encoding/json names the type of a JSON value in its errors (`cannot unmarshal bool into …`). */
+export function goJsonTypeName(value: JsonValue): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'object';
+  return typeof value === 'boolean' ? 'bool' : typeof value;
+}
+
 /** A deep copy of a JSON value. */
 export function cloneJson<T extends JsonValue>(value: T): T {
   if (Array.isArray(value)) return value.map((item) => cloneJson(item)) as T;

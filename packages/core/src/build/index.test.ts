@@ -52,4 +52,15 @@ describe('build', () => {
     });
     expect(build({ fs: tree, path: '/alice' }).yaml).toBe('kind: Coffee\nmetadata:\n  name: morningCup\ntemperature: hot!\n');
   });
+
+  it('reads the operations of a JSON patch only when it applies them, as kustomize does', () => {
+    // `kubectl kustomize`: a patch with an unknown op builds when it selects nothing, and fails with "Unexpected kind: bogus" when it selects a resource.
+    const tree = (kind: string) =>
+      new MemoryFileSystem({
+        'app/kustomization.yaml': `resources:\n- cm.yaml\npatches:\n- target:\n    kind: ${kind}\n  patch: '[{"op": "bogus", "path": "/x"}]'\n`,
+        'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n',
+      });
+    expect(build({ fs: tree('Secret'), path: '/app' }).yaml).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n');
+    expect(errorOf(() => build({ fs: tree('ConfigMap'), path: '/app' })).message).toContain('Unexpected kind: bogus');
+  });
 });

@@ -1,4 +1,4 @@
-import { applyJson6902, parseJson6902, strategicMerge, PatchError, type JsonPatchOperation, type SchemaLookup } from '@kustomize-ts/patches';
+import { applyJson6902, decodeJson6902, parseJson6902, strategicMerge, PatchError, type JsonPatchOperation, type SchemaLookup } from '@kustomize-ts/patches';
 import { decodeUtf8, type Loader } from '../accumulate/loader.js';
 import { parseResources } from '../accumulate/parse-resources.js';
 import { KustomizeError } from '../errors.js';
@@ -93,7 +93,10 @@ function readPatchText(loader: Loader, path: string): string {
   return text.startsWith('[') ? text : decodeUtf8(bytes, loader.display(loader.resolve(path)));
 }
 
-type DetectedPatch = { type: 'strategic'; patches: JsonObject[] } | { type: 'json6902'; operations: JsonPatchOperation[] };
+type DetectedPatch = { type: 'strategic'; patches: JsonObject[] } | { type: 'json6902'; operations: readonly JsonOperationMap[] };
+
+/** A JSON6902 operation as read, checked only when the patch is applied (as kustomize checks it). */
+type JsonOperationMap = JsonObject | null;
 
 /** Kustomize's rule: text that reads as resources is strategic merge, text that reads as an operation list is JSON6902; both or neither is an error. */
 function detectPatchKind(text: string, source: string, file: string): DetectedPatch {
@@ -112,14 +115,17 @@ function detectPatchKind(text: string, source: string, file: string): DetectedPa
   throw new KustomizeError('invalid-kustomization', `unable to parse SM or JSON patch from ${source}`, { file }, 'a patch is either Kubernetes objects (strategic merge) or a list of JSON6902 operations');
 }
 
-/** The operations of a JSON6902 patch given as JSON or YAML; `undefined` (when `quiet`) if it is not one. */
-function parseJsonPatchText(text: string, source: string, file: string, quiet = false): JsonPatchOperation[] | undefined {
+/**
+ * The operations of a JSON6902 patch given as JSON or YAML, as kustomize decodes them (a list of maps); `undefined`
+ * (when `quiet`) if it is not one.
+ */
+function parseJsonPatchText(text: string, source: string, file: string, quiet = false): readonly JsonOperationMap[] | undefined {
   try {
     if (text.trim() === '') throw new Error('empty json patch operations');
     // Like kustomize, text that starts with '[' is JSON; anything else is YAML converted to JSON.
     const value = text.startsWith('[') ? parseJson(text, file) : parseYaml(text, file, { dialect: 'sigs-yaml' });
-    if (!Array.isArray(value)) throw new Error(`json: cannot unmarshal ${isJsonObject(value) ? 'object' : typeof value} into Go value of type jsonpatch.Patch`);
-    return parseJson6902(value);
+    if (value === null) throw new Error('json: cannot unmarshal null into Go value of type jsonpatch.Patch');
+    return decodeJson6902(value);
   } catch (error) {
     if (error instanceof KustomizeError && error.code === 'limit-exceeded') throw error;
     if (quiet) return undefined;
@@ -247,12 +253,15 @@ function applyOneStrategicMerge(resource: Resource, patch: LoadedPatch, schema: 
   return withObject(base, withKey(object, 'metadata', nextMetadata));
 }
 
-function applyJsonPatchToSelection(resources: readonly Resource[], target: ResourceSelector, operations: readonly JsonPatchOperation[], source: string, rememberIds: boolean): Resource[] {
+function applyJsonPatchToSelection(resources: readonly Resource[], target: ResourceSelector, operationMaps: readonly JsonOperationMap[], source: string, rememberIds: boolean): Resource[] {
   const selected = new Set(selectResources(resources, target));
+  // Kustomize's json-patch library reads the operations as it applies them: a malformed one fails only a patch that selects something.
+  let operations: JsonPatchOperation[] | undefined;
   return resources.map((resource) => {
     if (!selected.has(resource)) return resource;
     const base = rememberIds ? rememberCurrentId(resource) : resource;
     try {
+      operations ??= parseJson6902([...operationMaps]);
       const patched = applyJson6902(resource.object, operations);
       if (!isJsonObject(patched)) throw new Error('the patch did not leave an object');
       return withObject(base, patched);

@@ -1,5 +1,5 @@
 import { KustomizeError } from '../errors.js';
-import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
+import { goJsonTypeName, isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import type { FieldType, ObjectShape } from './schema.js';
 
 /**
@@ -60,16 +60,10 @@ function decodeField(value: JsonValue, type: FieldType, typeName: string, file: 
   }
 }
 
-function jsonTypeName(value: JsonValue): string {
-  if (Array.isArray(value)) return 'array';
-  if (isJsonObject(value)) return 'object';
-  return typeof value;
-}
-
 function typeError(value: JsonValue, typeName: string, path: string, expected: string, file: string): KustomizeError {
   return new KustomizeError(
     'invalid-kustomization',
-    `invalid ${typeName}: cannot unmarshal ${jsonTypeName(value)} into field ${typeName}.${path} of type ${expected}`,
+    `invalid ${typeName}: cannot unmarshal ${goJsonTypeName(value)} into field ${typeName}.${path} of type ${expected}`,
     { file, field: path },
     `give ${path} a value of type ${expected}`,
   );

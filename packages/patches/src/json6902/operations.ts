@@ -1,5 +1,5 @@
 import { PatchError } from '../errors.js';
-import { getOwn, hasOwn, isJsonObject, type JsonValue } from '../json.js';
+import { getOwn, goJsonTypeName, hasOwn, isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 
 /**
  * One JSON6902 (RFC 6902) operation. A missing `value` means JSON null, as in kustomize (github.com/evanphx/json-patch
@@ -26,15 +26,26 @@ export type JsonPatchOperation =
  *   `add operation failed to decode path: missing value`
  */
 export function parseJson6902(value: JsonValue): JsonPatchOperation[] {
-  if (value === null) return [];
-  if (!Array.isArray(value)) throw new PatchError('json6902', `json: cannot unmarshal ${goJsonType(value)} into Go value of type jsonpatch.Patch`);
-  return value.map((item, index) => parseOperation(item, index));
+  return decodeJson6902(value).map((item, index) => parseOperation(item, index));
 }
 
-function parseOperation(item: JsonValue, index: number): JsonPatchOperation {
-  if (item !== null && !isJsonObject(item)) {
-    throw new PatchError('json6902', `json: cannot unmarshal ${goJsonType(item)} into Go value of type jsonpatch.Operation`, { operationIndex: index });
-  }
+/**
+ * What kustomize's json-patch library checks when it reads a patch, before any operation is looked at: a list
+ * (`null` reads as an empty one) of maps or nulls. Use it to tell a JSON6902 patch from other text; the
+ * operations are checked by {@link parseJson6902} when the patch is applied.
+ *
+ * @throws PatchError with Go's decoding error, e.g. `json: cannot unmarshal string into Go value of type jsonpatch.Operation`
+ */
+export function decodeJson6902(value: JsonValue): readonly (JsonObject | null)[] {
+  if (value === null) return [];
+  if (!Array.isArray(value)) throw new PatchError('json6902', `json: cannot unmarshal ${goJsonTypeName(value)} into Go value of type jsonpatch.Patch`);
+  return value.map((item, index) => {
+    if (item !== null && !isJsonObject(item)) throw new PatchError('json6902', `json: cannot unmarshal ${goJsonTypeName(item)} into Go value of type jsonpatch.Operation`, { operationIndex: index });
+    return item;
+  });
+}
+
+function parseOperation(item: JsonObject | null, index: number): JsonPatchOperation {
   const field = (name: string): JsonValue | undefined => (item === null ? undefined : getOwn(item, name));
   const rawOp = field('op');
   const op = typeof rawOp === 'string' ? rawOp : 'unknown';
@@ -46,7 +57,7 @@ function parseOperation(item: JsonValue, index: number): JsonPatchOperation {
   const pointer = (name: 'path' | 'from', describe: (problem: string) => string): string => {
     const raw = field(name);
     if (typeof raw === 'string') return raw;
-    return fail(describe(raw === undefined || raw === null ? `operation${name === 'from' ? ',' : ''} missing ${name} field: missing value` : `json: cannot unmarshal ${goJsonType(raw)} into Go value of type string`));
+    return fail(describe(raw === undefined || raw === null ? `operation${name === 'from' ? ',' : ''} missing ${name} field: missing value` : `json: cannot unmarshal ${goJsonTypeName(raw)} into Go value of type string`));
   };
   const value = item !== null && hasOwn(item, 'value') ? (item['value'] as JsonValue) : undefined;
   const withValue = value === undefined ? {} : { value };
@@ -70,11 +81,4 @@ function parseOperation(item: JsonValue, index: number): JsonPatchOperation {
     default:
       return fail(`Unexpected kind: ${op}`);
   }
-}
-
-/** How Go's encoding/json names a JSON value's type in its errors. */
-function goJsonType(value: JsonValue): string {
-  if (Array.isArray(value)) return 'array';
-  if (isJsonObject(value)) return 'object';
-  return typeof value === 'boolean' ? 'bool' : typeof value;
 }

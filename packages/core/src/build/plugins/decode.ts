@@ -1,5 +1,5 @@
 import { KustomizeError } from '../../errors.js';
-import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
+import { getOwn, goJsonTypeName, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
 import type { FieldType, ObjectShape } from '../../kustomization/schema.js';
 import { formatGoFloat32G } from '../../yaml/go-number.js';
 
@@ -147,11 +147,8 @@ function typeError(value: JsonValue, expected: string, { decoder, source }: Deco
 }
 
 function jsonKindOf(value: JsonValue, expected: string): string {
-  if (Array.isArray(value)) return 'array';
-  if (isJsonObject(value)) return 'object';
   // encoding/json names the offending number when it does not fit an integer field.
-  if (typeof value === 'number') return expected === 'int' ? `number ${value}` : 'number';
-  return typeof value === 'boolean' ? 'bool' : typeof value;
+  return typeof value === 'number' && expected === 'int' ? `number ${value}` : goJsonTypeName(value);
 }
 
 function yamlTagOf(value: JsonValue): string {

@@ -47,7 +47,14 @@ describe('transformerConfigFromCrds', () => {
     expect(merged.nameReference.filter((r) => r.kind === 'Secret')).toHaveLength(1);
   });
 
-  it('rejects a document that is not a map of definitions', () => {
-    expect(() => transformerConfigFromCrds(['x'], 'crds.json')).toThrow("unable to parse open API definition from 'crds.json'");
+  it('rejects a document that is not a map of definitions, in Go decoding words', () => {
+    expect(() => transformerConfigFromCrds(['x'], 'crds.json')).toThrow(
+      "unable to parse open API definition from 'crds.json': error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type accumulator.nameToApiMap",
+    );
+    // `kubectl kustomize` with a CustomResourceDefinition object listed under crds:.
+    expect(() => transformerConfigFromCrds({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition' }, 'crd.yaml')).toThrow(
+      'json: cannot unmarshal string into Go value of type accumulator.OpenAPIDefinition',
+    );
+    expect(transformerConfigFromCrds({ 'example.com/v1.Nothing': null }, 'crds.json')).toBeDefined();
   });
 });

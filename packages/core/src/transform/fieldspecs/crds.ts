@@ -1,5 +1,5 @@
 import { KustomizeError } from '../../errors.js';
-import { isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
+import { goJsonTypeName, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
 import type { FieldSpec } from '../fieldspec.js';
 import { emptyTransformerConfig, mergeTransformerConfig, type NameBackReferences, type TransformerConfig } from './config.js';
 
@@ -13,9 +13,9 @@ import { emptyTransformerConfig, mergeTransformerConfig, type NameBackReferences
  * `$ref`s to other definitions of the file are followed.
  */
 export function transformerConfigFromCrds(document: JsonValue, file: string): TransformerConfig {
-  if (!isJsonObject(document)) {
-    throw new KustomizeError('invalid-kustomization', `unable to parse open API definition from '${file}'`, { file }, 'a crds file maps type names to {Schema, Dependencies} definitions');
-  }
+  if (!isJsonObject(document)) throw undecodable(file, document, 'nameToApiMap');
+  const notDefinition = Object.values(document).find((definition) => definition !== null && !isJsonObject(definition));
+  if (notDefinition !== undefined) throw undecodable(file, notDefinition, 'OpenAPIDefinition');
   let config = emptyTransformerConfig;
   for (const typeName of Object.keys(document)) {
     const properties = propertiesOf(document, typeName);
@@ -31,6 +31,16 @@ export function transformerConfigFromCrds(document: JsonValue, file: string): Tr
     });
   }
   return config;
+}
+
+/** Kustomize's error for a crds file whose `value` Go cannot decode as its `goType`. */
+function undecodable(file: string, value: JsonValue, goType: string): KustomizeError {
+  return new KustomizeError(
+    'invalid-kustomization',
+    `unable to parse open API definition from '${file}': error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${goJsonTypeName(value)} into Go value of type accumulator.${goType}`,
+    { file },
+    'a crds file maps type names to {Schema, Dependencies} definitions; list CustomResourceDefinition objects under resources instead',
+  );
 }
 
 interface Found {

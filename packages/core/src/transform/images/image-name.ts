@@ -10,13 +10,21 @@ export interface ImageParts {
 
 /**
  * A matcher for images called `name`, with any tag and any sha256 digest, as kustomize's IsImageMatched.
- * Kustomize puts `name` into a regular expression unescaped, so `.` matches any character; a name that
- * is not a valid expression (kustomize crashes on it) is an error.
+ * Kustomize puts `name` into a regular expression unescaped, so `.` matches any character. It compiles the
+ * expression when it first matches an image, so a name that is not a valid expression fails (kustomize
+ * crashes) only a build with an image to match; so does the matcher here.
  */
 export function imageMatcher(name: string): (image: string) => boolean {
-  let pattern: GoRegExp;
+  let pattern: GoRegExp | undefined;
+  return (image) => {
+    pattern ??= compileImagePattern(name);
+    return pattern.test(image);
+  };
+}
+
+function compileImagePattern(name: string): GoRegExp {
   try {
-    pattern = GoRegExp.compile(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+    return GoRegExp.compile(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
   } catch {
     throw new KustomizeError(
       'invalid-kustomization',
@@ -25,7 +33,6 @@ export function imageMatcher(name: string): (image: string) => boolean {
       'escape characters such as [ ( * + ? with a backslash, or give the plain image name',
     );
   }
-  return (image) => pattern.test(image);
 }
 
 /**
