@@ -15,6 +15,14 @@ describe('parseResources', () => {
     expect(names(text)).toEqual(['c', 'a', 'b']);
   });
 
+  // kubectl kustomize builds a ConfigMap named 23 or true (the scalar's text is the name), not one named null or [].
+  it('takes a number or a boolean as a name, and nothing else that is not a string', () => {
+    expect(names('kind: ConfigMap\nmetadata:\n  name: 23\n---\nkind: ConfigMap\nmetadata:\n  name: true\n')).toEqual([23, true]);
+    for (const name of ['null', '~', '[]', '{}', '""']) {
+      expect(() => parseResources(`kind: ConfigMap\nmetadata:\n  name: ${name}\n`, 'r.yaml')).toThrow('missing metadata.name');
+    }
+  });
+
   it('needs a kind and a name, and says which document lacks them', () => {
     const error = (() => {
       try {

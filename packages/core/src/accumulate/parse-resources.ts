@@ -48,7 +48,8 @@ function checkedObject(document: JsonValue, file: string, index: number): JsonOb
     throw new KustomizeError('invalid-resource', 'missing kind in object', { file, document: index, field: 'kind' }, 'every resource needs apiVersion, kind and metadata.name');
   }
   const name = getOwn(metadataOf(document), 'name');
-  if (!kind.endsWith('List') && (typeof name !== 'string' || name === '')) {
+  // Kustomize reads a name as its scalar's text, so a number or a boolean names a resource too.
+  if (!kind.endsWith('List') && !(typeof name === 'number' || typeof name === 'boolean' || (typeof name === 'string' && name !== ''))) {
     throw new KustomizeError('invalid-resource', `missing metadata.name in object of kind ${kind}`, { file, document: index, field: 'metadata.name' }, 'every resource needs apiVersion, kind and metadata.name');
   }
   return withoutEmptyAnnotations(document);
