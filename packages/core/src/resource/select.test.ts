@@ -55,4 +55,10 @@ describe('selectResources', () => {
     expect(selectResources([deployment, service], { labelSelector: 'app=web' })).toEqual([deployment]);
     expect(selectResources([deployment, service], { annotationSelector: 'x' })).toEqual([]);
   });
+
+  it('parses a label selector only for a resource that passed the other tests, as kustomize does', () => {
+    // `kubectl kustomize` builds a tree whose patch target has a malformed labelSelector but a kind nothing has.
+    expect(selectResources([deployment, service], { kind: 'Secret', labelSelector: 'bad selector ===' })).toEqual([]);
+    expect(() => selectResources([deployment, service], { kind: 'Service', labelSelector: 'bad selector ===' })).toThrow(KustomizeError);
+  });
 });

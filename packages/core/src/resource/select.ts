@@ -84,8 +84,9 @@ export function compileSelector(selector: ResourceSelector): (resource: Resource
   const kind = anchored(selector.kind, 'kind');
   const name = anchored(selector.name, 'name');
   const namespace = anchored(selector.namespace, 'namespace');
-  const labels = selector.labelSelector ? parseLabelSelector(selector.labelSelector) : undefined;
-  const annotations = selector.annotationSelector ? parseLabelSelector(selector.annotationSelector) : undefined;
+  // Kustomize parses the label and annotation selectors only for a resource that passed the other tests.
+  const labels = selector.labelSelector ? lazySelector(selector.labelSelector) : undefined;
+  const annotations = selector.annotationSelector ? lazySelector(selector.annotationSelector) : undefined;
   return (resource) => {
     const current = currentId(resource);
     if (kind && !kind.test(current.kind)) return false;
@@ -97,6 +98,15 @@ export function compileSelector(selector: ResourceSelector): (resource: Resource
     if (labels && !labels(stringMapOf(resource.object, 'labels'))) return false;
     if (annotations && !annotations(stringMapOf(resource.object, 'annotations'))) return false;
     return true;
+  };
+}
+
+/** The predicate of a label selector, parsed when it is first asked. */
+function lazySelector(text: string): LabelMatcher {
+  let matches: LabelMatcher | undefined;
+  return (labels) => {
+    matches ??= parseLabelSelector(text);
+    return matches(labels);
   };
 }
 
