@@ -304,6 +304,11 @@ describe('select and reject', () => {
     expect(annotated([{ select: { kind: 'ConfigMap', labelSelector: 'app!=x' }, fieldPaths: ['metadata.annotations.r7'] }])).toEqual([['r7'], [], ['r7'], [], [], []]);
   });
 
+  it('parses the label selector even where the annotation selector does not match, as kustomize does', () => {
+    // `kubectl kustomize` fails with "unable to parse requirement" for such a target.
+    expect(() => annotated([{ select: { annotationSelector: 'absent', labelSelector: 'bad selector ===' }, fieldPaths: ['metadata.annotations.r9'] }])).toThrow('unable to parse requirement');
+  });
+
   it('rejects by a reject entry labels even when its id fields do not match', () => {
     expect(annotated([{ select: { kind: 'ConfigMap' }, reject: [{ kind: 'Secret', labelSelector: 'tier=fe' }], fieldPaths: ['metadata.annotations.r8'] }])).toEqual([['r8'], [], ['r8'], ['r8'], [], []]);
   });

@@ -35,8 +35,10 @@ export function isEmptyResId(selector: ResIdSelector): boolean {
 
 /** True when the resource's labels and annotations satisfy the selector's label and annotation selectors. */
 export function matchesLabelsAndAnnotations(resource: Resource, selector: Selector): boolean {
+  // Kustomize parses both selectors before it combines the answers, so a malformed one fails even when the other does not match.
   const annotationsMatch = !selector.annotationSelector || parseLabelSelector(selector.annotationSelector)(stringMapOf(resource.object, 'annotations'));
-  return annotationsMatch && (!selector.labelSelector || parseLabelSelector(selector.labelSelector)(stringMapOf(resource.object, 'labels')));
+  const labelsMatch = !selector.labelSelector || parseLabelSelector(selector.labelSelector)(stringMapOf(resource.object, 'labels'));
+  return annotationsMatch && labelsMatch;
 }
 
 /** Kustomize's text form of an id selector, e.g. `ConfigMap.[noVer].[noGrp]/app.[noNs]`. */
