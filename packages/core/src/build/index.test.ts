@@ -63,4 +63,15 @@ describe('build', () => {
     expect(build({ fs: tree('Secret'), path: '/app' }).yaml).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n');
     expect(errorOf(() => build({ fs: tree('ConfigMap'), path: '/app' })).message).toContain('Unexpected kind: bogus');
   });
+
+  it('reads a patch of `null` as an empty JSON patch, as Go decodes it', () => {
+    // `kubectl kustomize`: "illegally qualifies as both an SM and JSON patch" under patches, "patch appears to be empty" under patchesJson6902.
+    const tree = (kustomization: string) =>
+      new MemoryFileSystem({ 'app/kustomization.yaml': kustomization, 'app/p.yaml': 'null\n', 'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' });
+    expect(errorOf(() => build({ fs: tree('resources:\n- cm.yaml\npatches:\n- target:\n    kind: ConfigMap\n  path: p.yaml\n'), path: '/app' })).message).toBe(
+      'illegally qualifies as both an SM and JSON patch: [path: "p.yaml"]',
+    );
+    const json6902 = 'resources:\n- cm.yaml\npatchesJson6902:\n- target:\n    version: v1\n    kind: ConfigMap\n    name: c\n  path: p.yaml\n';
+    expect(errorOf(() => build({ fs: tree(json6902), path: '/app' })).message).toContain('patch appears to be empty');
+  });
 });

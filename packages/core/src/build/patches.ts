@@ -124,7 +124,6 @@ function parseJsonPatchText(text: string, source: string, file: string, quiet = 
     if (text.trim() === '') throw new Error('empty json patch operations');
     // Like kustomize, text that starts with '[' is JSON; anything else is YAML converted to JSON.
     const value = text.startsWith('[') ? parseJson(text, file) : parseYaml(text, file, { dialect: 'sigs-yaml' });
-    if (value === null) throw new Error('json: cannot unmarshal null into Go value of type jsonpatch.Patch');
     return decodeJson6902(value);
   } catch (error) {
     if (error instanceof KustomizeError && error.code === 'limit-exceeded') throw error;
