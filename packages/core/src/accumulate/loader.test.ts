@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KustomizeError } from '../errors.js';
 import { MemoryFileSystem } from '../fs/filesystem.js';
-import { initialOpenApiState } from '../build/openapi.js';
+import { initialOpenApiState } from '../pipeline/openapi.js';
 import { defaultLoadLimits, Loader, type LoadRestrictor } from './loader.js';
 
 function loaderAt(root: string, files: Record<string, string>, restrictor: LoadRestrictor = 'rootOnly', limits = defaultLoadLimits): Loader {

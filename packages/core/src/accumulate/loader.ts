@@ -1,6 +1,6 @@
 import { KustomizeError } from '../errors.js';
-import type { BuildHooks } from '../build/hooks.js';
-import type { OpenApiState } from '../build/openapi.js';
+import type { BuildHooks } from '../pipeline/hooks.js';
+import type { OpenApiState } from '../pipeline/openapi.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import { isWithin, relative, resolve } from '../fs/path.js';
 import { findKustomizationFile, parseKustomization } from '../kustomization/load.js';

@@ -2,7 +2,7 @@
  * Arguments of the authoring commands, read and checked as kustomize's commands read them
  * (`commands/internal/util`, `edit set image`, `edit set replicas`).
  */
-import { isRemoteReference } from '../build/remote.js';
+import { isRemoteReference } from '../pipeline/remote.js';
 import { KustomizeError } from '../errors.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import { missingPathReason } from '../fs/missing.js';

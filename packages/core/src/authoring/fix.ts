@@ -3,7 +3,7 @@
  * `FixKustomization` and `FixKustomizationPreMarshalling` do, then the build compared before and after.
  */
 import { isMap, isSeq, YAMLSeq, type YAMLMap } from 'yaml';
-import { build } from '../build/index.js';
+import { build } from '../pipeline/index.js';
 import { unifiedDiff } from '../diff/lines.js';
 import { KustomizeError } from '../errors.js';
 import type { EntryKind, FileSystem } from '../fs/filesystem.js';

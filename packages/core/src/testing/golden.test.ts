@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { build } from '../build/index.js';
+import { build } from '../pipeline/index.js';
 import { MemoryFileSystem, readText } from '../fs/filesystem.js';
 import { checkGolden, formatGoldenReport, planGolden, updateGolden } from './golden.js';
 import { expectGolden, goldenTargets, renderOverlay } from './index.js';

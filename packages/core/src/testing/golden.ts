@@ -2,7 +2,7 @@
  * Golden files of overlays: every kustomization under a directory rendered to `<golden>/<name>.yaml`, checked
  * for drift (a unified diff) or updated. Works on any {@link FileSystem}.
  */
-import { build, type BuildOptions } from '../build/index.js';
+import { build, type BuildOptions } from '../pipeline/index.js';
 import { unifiedDiff } from '../diff/lines.js';
 import { KustomizeError } from '../errors.js';
 import { isSymbolicLink, readText, type FileSystem, type WritableFileSystem } from '../fs/filesystem.js';

@@ -10,7 +10,7 @@
  * variable `KUSTOMIZE_TS_UPDATE_GOLDEN=1` (or pass `{ update: true }`) to write the renderings instead.
  */
 import { fileURLToPath } from 'node:url';
-import { build } from '../build/index.js';
+import { build } from '../pipeline/index.js';
 import { KustomizeError } from '../errors.js';
 import { absolutePath, NodeWritableFileSystem } from '../fs/node.js';
 import { checkGolden, planGolden, updateGolden, type GoldenBuildOptions, type GoldenPlanOptions, type GoldenTarget } from './golden.js';
