@@ -107,14 +107,33 @@ describe('readPlainDocument: what it reads', () => {
   });
 
   it.each([
+    ['a plain scalar on several lines', 'a: one\n  two\n\n  three\n  - four\nb:\n  own line\n  next # c\n'],
+    ['quoted scalars on several lines', 'a: "one\n  two \\\n  three\\t"\nb: \'it\'\'s\n\n   here \'\nc:\n  "own\n  line"\n'],
+    ['a quoted scalar whose lines are indented less than its key, as old CRDs have them', 'versions:\n- columns:\n  - description: \'one\n    two\'\n    name: Age\n'],
+    ['block scalars with indicators', 'a: |2-\n    two more\n   one\nb: >+\n\n  folded\n  text\n\nc: |1\n  x\n'],
+    ['flow collections', 'a: [b, [c, d], {e: f, "g": [h]}]\nb: {\n  c: 1,   # one\n  d: [2,\n    3],\n}\nc: [\n  "x\n  y",\n]\n'],
+    ['a flow mapping as the document', '{apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {"1": b}}'],
+  ])('reads %s as the full reader does', (_, text) => {
+    expect(readPlain(text, 'kyaml')).not.toBe(NOT_PLAIN);
+    expect(expectAgreement(text, 'kyaml')).toBe(true);
+    expect(expectAgreement(text, 'sigs-yaml')).toBe(true);
+  });
+
+  it.each([
     ['a tag', 'a: !!str 1\n'],
     ['a merge key', 'a: &x\n  b: 1\nc:\n  <<: *x\n'],
-    ['a multi-line plain scalar', 'a: b\n  c\n'],
-    ['a multi-line quoted scalar', 'a: "b\n  c"\n'],
     ['a complex key', '? a\n: b\n'],
     ['a directive', '%YAML 1.2\n---\na: b\n'],
     ['a second document', 'a: b\n---\nc: d\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a duplicate key in a flow mapping', 'a: {b: 1, b: 2}\n'],
+    ['a flow entry without a value', 'a: {b, c: 1}\n'],
+    ['an empty flow entry', 'a: [b, , c]\n'],
+    ['a plain scalar on several lines in a flow collection', 'a: [b\n  c]\n'],
+    ['a flow collection line at its parent’s indentation', 'a:\n  b: [c,\n  d]\n'],
+    ['an anchor in a flow collection', 'a: [&x b, *x]\n'],
+    ['a quoted scalar with a line in column 0', 'a: "b\nc"\n'],
+    ['a block scalar after empty lines with more spaces than its first line', 'a: |\n    \n  b\n'],
     ['a tab in the indentation', 'a:\n\tb: 1\n'],
     ['an alias to an unknown anchor', 'a: *x\n'],
     ['an alias inside its own anchor', 'a: &x\n  b: *x\n'],
@@ -122,9 +141,6 @@ describe('readPlainDocument: what it reads', () => {
     ['a null key', '~: b\n'],
     ['an infinity', 'a: .inf\n'],
     ['a bad escape', 'a: "\\q"\n'],
-    ['a nested flow collection', 'a: [[b]]\n'],
-    ['a flow mapping with entries', 'a: {b: c}\n'],
-    ['a block scalar with an indentation indicator', 'a: |2\n   b\n'],
     ['a line separator', 'a: b\u2028c\n'],
   ])('leaves %s to the full reader', (_, text) => {
     expect(readPlain(text, 'kyaml')).toBe(NOT_PLAIN);
@@ -177,24 +193,56 @@ const keySource = fc.oneof(
 
 const blockScalar = fc
   .tuple(
-    fc.constantFrom('|', '|-', '|+', '>', '>-', '>+', '|2', '| # c', '>x'),
-    fc.array(fc.constantFrom('line', '  more', '', ' ', 'a b', '\tTab', '# not a comment', 'x  ', '---'), { minLength: 0, maxLength: 4 }),
+    fc.constantFrom('|', '|-', '|+', '>', '>-', '>+', '|2', '|1-', '|-1', '>+2', '>3', '| # c', '|-  # c', '>#', '|0', '>x', '|2+x'),
+    fc.array(fc.constantFrom('line', '  more', '', ' ', '   ', 'a b', '\tTab', '# not a comment', 'x  ', '---', '- item', ' lead'), { minLength: 0, maxLength: 5 }),
   )
   .map(([header, lines]) => ({ header, lines }));
 
+/** The text of one line of a scalar written on several lines. */
+const lineText = fc.constantFrom('word', 'two words', 'trailing  ', 'a: b', 'a:b', 'x #y', 'x#y', '- dash', '"q"', "it's", "'", '\\', '\\n', '[a]', '{a}', '&x', '*x', '!x', '@x', '%x', '? x', ': x', '#c', '', ' ', '---', '...', 'é', 'a\tb');
+
+/**
+ * A plain or quoted scalar on several lines: the first line's text, then lines, each with the
+ * indentation it gets beyond its collection's (0: at the collection's own column, -1: column 0).
+ */
+const multiLineScalar = fc.record({
+  kind: fc.constant('lines' as const),
+  quote: fc.constantFrom('', '', '"', "'"),
+  first: lineText,
+  rest: fc.array(fc.tuple(lineText, fc.constantFrom(1, 1, 2, 4, 0, -1)), { minLength: 1, maxLength: 4 }),
+  ownLine: fc.boolean(),
+});
+
 type Tree =
   | { readonly kind: 'scalar'; readonly source: string }
+  | { readonly kind: 'lines'; readonly quote: string; readonly first: string; readonly rest: ReadonlyArray<readonly [string, number]>; readonly ownLine: boolean }
   | { readonly kind: 'block'; readonly header: string; readonly lines: readonly string[] }
   | { readonly kind: 'alias'; readonly name: string }
-  | { readonly kind: 'flow'; readonly source: string }
+  | { readonly kind: 'flow'; readonly source: string; readonly extra: number }
   | { readonly kind: 'map'; readonly entries: ReadonlyArray<readonly [string, Tree]>; readonly anchor?: string }
   | { readonly kind: 'seq'; readonly items: readonly Tree[]; readonly anchor?: string };
 
 const anchorName = fc.option(fc.constantFrom('a', 'b', 'x-1'), { freq: 4 }).map((name) => name ?? undefined);
 
+/** A flow collection's source; a line break in it is followed by the collection's indentation plus a number of spaces. */
+const flowItem: fc.Arbitrary<string> = fc.letrec<{ item: string }>((tie) => ({
+  item: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 4, arbitrary: scalarSource.filter((text) => !text.includes('#')) },
+    { weight: 1, arbitrary: fc.array(tie('item'), { maxLength: 3 }).chain((items) => fc.constantFrom(', ', ',', ',\n', ' ,', ',\n# c\n', ' # c\n, ').map((comma) => `[${items.join(comma)}]`)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.tuple(keySource, tie('item')), { maxLength: 3 })
+        .chain((entries) => fc.constantFrom(', ', ',\n', ',').map((comma) => `{${entries.map(([key, value]) => `${key}: ${value}`).join(comma)}}`)),
+    },
+  ),
+})).item;
+
 const flowSource = fc.oneof(
-  fc.constantFrom('[]', '{}', '[ ]', '{ }', '[a, b]', '[a,b]', '[ "x", \'y\' ]', '[1, true, ~]', '[a, ]', '[, a]', '[a b]', '[a: b]', '[-1, -]', '[a #c]', '[[a]]', '{a: b}'),
+  fc.constantFrom('[]', '{}', '[ ]', '{ }', '[a, b]', '[a,b]', '[ "x", \'y\' ]', '[1, true, ~]', '[a, ]', '[, a]', '[a,,b]', '[a b]', '[a: b]', '[-1, -]', '[a #c]', '[[a]]', '{a: b}', '{a: b, }', '{a}', '{a: }', '{"a":b}', '{a:b}', '[\n a,\n b\n]', '{\n a: 1,\n b: [2, 3]\n}', '[a,\nb]', '["a\n b"]', '[&x a]', '[*x]', '[!t a]', '{? a : b}'),
   fc.array(scalarSource.filter((text) => !text.includes('#')), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`),
+  flowItem.filter((text) => text.startsWith('[') || text.startsWith('{')),
 );
 
 const { tree } = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => ({
@@ -205,7 +253,8 @@ const { tree } = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => ({
     { weight: 2, arbitrary: tie('seq') },
     { weight: 1, arbitrary: blockScalar.map((block) => ({ kind: 'block' as const, ...block })) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('alias' as const), name: fc.constantFrom('a', 'b', 'x-1', 'none') }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('flow' as const), source: flowSource }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('flow' as const), source: flowSource, extra: fc.constantFrom(0, 1, 2, -1) }) },
+    { weight: 2, arbitrary: multiLineScalar },
   ),
   map: fc.record({ kind: fc.constant('map' as const), entries: fc.array(fc.tuple(keySource, tie('tree')), { minLength: 1, maxLength: 4 }), anchor: anchorName }),
   seq: fc.record({ kind: fc.constant('seq' as const), items: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }), anchor: anchorName }),
@@ -227,8 +276,22 @@ function render(node: Tree, indent: number, lead: string, inSequence: boolean, s
   const pad = ' '.repeat(indent);
   switch (node.kind) {
     case 'scalar':
-    case 'flow':
       return [`${lead} ${node.source}`];
+    case 'flow': {
+      const lines = node.source.split('\n');
+      const continued = lines.slice(1).map((line) => `${' '.repeat(Math.max(0, indent + node.extra))}${line}`);
+      return [`${lead} ${lines[0]}`, ...continued];
+    }
+    case 'lines': {
+      const quote = (line: string): string => (node.quote === "'" ? line.replaceAll("'", "''") : node.quote === '"' ? line.replaceAll('"', '\\"') : line);
+      const written = node.rest.map(([line, extra], index) => {
+        const last = index === node.rest.length - 1;
+        const text = `${quote(line)}${last ? node.quote : ''}`;
+        return text === '' ? '' : `${extra < 0 ? '' : ' '.repeat(indent + extra * style.step)}${text}`;
+      });
+      const first = `${node.quote}${quote(node.first)}`;
+      return node.ownLine ? [lead, `${' '.repeat(indent + style.step)}${first}`, ...written] : [`${lead} ${first}`, ...written];
+    }
     case 'alias':
       return [`${lead} *${node.name}`];
     case 'block':

@@ -5,17 +5,19 @@
  * intermediate objects, for a strict subset of YAML. On anything outside the subset it gives up
  * ({@link NOT_PLAIN}) and the full reader runs, so errors and unusual documents are its business.
  *
- * The subset, all in block context unless said otherwise:
+ * The subset:
  * - block mappings and sequences, including `- key: value` items, `- - item`, and sequences written
  *   at the same indentation as their mapping key;
- * - plain scalars on one line, single- and double-quoted scalars on one line, literal and folded
- *   block scalars (`|`, `>`, with `-` or `+` chomping) as values;
- * - flow collections on one line: `{}`, and `[…]` of plain and quoted scalars;
- * - anchors on values and aliases as values (not on or as keys, not inside flow collections);
+ * - plain scalars, folded over the lines that continue them; single- and double-quoted scalars, on
+ *   one line or several; literal and folded block scalars with any chomping and indentation indicators;
+ * - flow sequences and mappings of scalars and flow collections, on one line or several, with comments;
+ * - anchors on block values and aliases as block values (not on or as keys, not inside flow collections);
  * - comments, blank lines, a `---` line before the document.
- * It gives up on tags, merge keys (`<<`), complex keys, multi-line plain or quoted scalars, tabs
- * outside scalars, directives, document markers after the start, duplicate kyaml keys, keys kustomize
- * refuses, scalars JSON cannot hold, and nesting deeper than {@link MAX_PLAIN_NESTING}.
+ * It gives up on tags, merge keys (`<<`), complex keys, multi-line keys, flow entries without a value,
+ * tabs outside scalars, directives, document markers after the start, duplicate kyaml keys, keys kustomize
+ * refuses, scalars JSON cannot hold, nesting deeper than {@link MAX_PLAIN_NESTING}, and the places where
+ * libyaml and the `yaml` package disagree about indentation (flow lines not indented past their
+ * collection, empty lines before a block scalar's first line with more spaces than it).
  *
  * Scalars, keys and their meaning go through the same functions the full reader uses, so whatever
  * this reader returns is what the full reader returns for the same text and dialect.
@@ -23,7 +25,7 @@
 import { cloneJson, hasOwn, type JsonObject, type JsonValue, setOwn } from '../json.js';
 import { BlockScalarError, scanBlockScalar } from './block.js';
 import { kyamlKeyText, type ScalarStyle, scalarMeaning, scalarToJson, sigsYamlKeyText } from './convert.js';
-import { decodeDoubleQuoted, QuotedScalarError } from './quoted.js';
+import { decodeDoubleQuoted, QuotedScalarError, quotedScalarEnd } from './quoted.js';
 import type { ScalarPlace } from './reencode.js';
 import type { GoYamlVersion } from './resolve.js';
 
@@ -53,6 +55,7 @@ const DASH = 0x2d;
 const DOT = 0x2e;
 const PERCENT = 0x25;
 const COLON = 0x3a;
+const QUESTION = 0x3f;
 const COMMA = 0x2c;
 const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
@@ -72,7 +75,7 @@ const GIVE_UP: unique symbol = Symbol('give up');
 function isIndicator(code: number): boolean {
   switch (code) {
     case DASH:
-    case 0x3f: // ?
+    case QUESTION:
     case COLON:
     case COMMA:
     case BRACKET_OPEN:
@@ -101,7 +104,7 @@ function isBlankOrEnd(code: number): boolean {
   return code === SPACE || code === NEWLINE || Number.isNaN(code);
 }
 
-/** A character that may follow a leading `-` of a plain scalar (YAML's ns-plain-safe). */
+/** A character that may follow a leading `-`, `?` or `:` of a plain scalar (YAML's ns-plain-safe). */
 function isPlainSafe(code: number, flow: boolean): boolean {
   if (isBlankOrEnd(code) || code === TAB) return false;
   return !flow || (code !== COMMA && code !== BRACKET_OPEN && code !== BRACKET_CLOSE && code !== BRACE_OPEN && code !== BRACE_CLOSE);
@@ -155,6 +158,8 @@ class PlainReader {
   private position = 0;
   private indent = -1;
   private depth = 0;
+  /** Flow collections open around `position`. */
+  private flowDepth = 0;
   private nodes = 0;
   private aliasNodes = 0;
   private readonly anchors = new Map<string, AnchoredValue | PendingAnchor>();
@@ -253,11 +258,26 @@ class PlainReader {
       this.position = start;
       return this.mapping(column, parentIndent < 0 && this.topLevelKeys);
     }
-    // A scalar on a line of its own: only a whole document, on one line.
-    if (parentIndent >= 0) throw GIVE_UP;
+    // A scalar or flow collection on a line of its own (anchors, aliases and block scalars there, and
+    // comment lines before it, are the full reader's: the `yaml` package reads them differently).
     const code = this.text.charCodeAt(this.position);
     if (code === AMPERSAND || code === ASTERISK || code === PIPE || code === GREATER) throw GIVE_UP;
+    if (parentIndent >= 0 && this.commentBefore(this.position - column)) throw GIVE_UP;
     return this.inlineValue(parentIndent);
+  }
+
+  /** True when a comment line comes between the line starting at `lineStart` and the content line before it. */
+  private commentBefore(lineStart: number): boolean {
+    const text = this.text;
+    for (let end = lineStart - 1; end > 0; ) {
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      let i = start;
+      while (text.charCodeAt(i) === SPACE) i++;
+      if (text.charCodeAt(i) === HASH) return true;
+      if (i < end) return false;
+      end = start - 1;
+    }
+    return false;
   }
 
   private atSequenceEntry(): boolean {
@@ -405,8 +425,12 @@ class PlainReader {
     const first = text.charCodeAt(start);
     let key: { text: string; style: ScalarStyle } | undefined;
     if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
-      key = { text: this.quoted(), style: 'quoted' };
-      if (text.charCodeAt(this.position) !== COLON || !isBlankOrEnd(text.charCodeAt(this.position + 1))) key = undefined;
+      // A quoted scalar going on past its line is no key (keys stay on one line).
+      const closing = quotedScalarEnd(text, start);
+      if (closing !== -1 && !(text.indexOf('\n', start) < closing && text.indexOf('\n', start) !== -1)) {
+        key = { text: this.quoted(undefined), style: 'quoted' };
+        if (text.charCodeAt(this.position) !== COLON || !isBlankOrEnd(text.charCodeAt(this.position + 1))) key = undefined;
+      }
     } else if (!isIndicator(first)) {
       for (let i = start; ; i++) {
         const code = text.charCodeAt(i);
@@ -442,24 +466,24 @@ class PlainReader {
 
   // ---- scalars and flow collections ----
 
-  /** A scalar or flow collection starting at `position` and ending its line (a block scalar: its lines). */
+  /**
+   * A scalar or flow collection starting at `position`, value of the block collection indented
+   * `parentIndent` (lines after the first belong to it only when indented past that), ending its
+   * last line; leaves the reader on the next content line.
+   */
   private inlineValue(parentIndent: number): JsonValue {
-    const text = this.text;
-    const code = text.charCodeAt(this.position);
+    const code = this.text.charCodeAt(this.position);
     let value: JsonValue;
     if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
-      value = this.scalar(this.quoted(), 'quoted', 'block');
+      value = this.scalar(this.quoted(parentIndent), 'quoted', 'block');
     } else if (code === PIPE || code === GREATER) {
       return this.blockScalar(parentIndent);
     } else if (code === BRACKET_OPEN) {
-      value = this.flowSequence();
+      value = this.flowSequence(parentIndent);
     } else if (code === BRACE_OPEN) {
-      if (text.charCodeAt(this.position + 1) !== BRACE_CLOSE) throw GIVE_UP;
-      this.position += 2;
-      this.nodes++;
-      value = {};
+      value = this.flowMapping(parentIndent, parentIndent < 0 && this.topLevelKeys);
     } else {
-      value = this.scalar(this.plain(false), 'plain', 'block');
+      value = this.scalar(this.blockPlain(parentIndent), 'plain', 'block');
     }
     this.endOfLine();
     this.nextContentLine(false);
@@ -472,14 +496,46 @@ class PlainReader {
   }
 
   /**
-   * A plain scalar on one line from `position` (in a flow collection when `flow`): up to a comment,
-   * the end of the line or (in flow) an indicator, trailing spaces dropped.
+   * A plain scalar in block context from `position`, folded over the lines that continue it (those
+   * indented past `parentIndent`, up to a comment); leaves `position` after its last character.
    */
-  private plain(flow: boolean): string {
+  private blockPlain(parentIndent: number): string {
+    const text = this.text;
+    let value = this.plainLine(false, false, false);
+    for (;;) {
+      let i = this.position;
+      while (text.charCodeAt(i) === SPACE) i++;
+      if (text.charCodeAt(i) !== NEWLINE) return value;
+      // Empty lines between two lines of the scalar are kept as line breaks; one break folds to a space.
+      let breaks = 0;
+      let lineStart = i + 1;
+      for (;;) {
+        i = lineStart;
+        while (text.charCodeAt(i) === SPACE) i++;
+        if (text.charCodeAt(i) !== NEWLINE) break;
+        breaks++;
+        lineStart = i + 1;
+      }
+      const code = text.charCodeAt(i);
+      const column = i - lineStart;
+      if (Number.isNaN(code) || code === HASH || column <= parentIndent || column === 0) return value;
+      if (code === TAB) throw GIVE_UP;
+      this.position = i;
+      value += (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + this.plainLine(false, false, true);
+    }
+  }
+
+  /**
+   * A plain scalar's text on one line from `position`, trailing spaces dropped: up to a comment, the
+   * end of the line or, in a flow collection (`flow`), a flow indicator. A `:` before a blank ends a
+   * key (`key`) and is refused elsewhere. A line continuing a scalar (`continued`) may start with an
+   * indicator.
+   */
+  private plainLine(flow: boolean, key: boolean, continued: boolean): string {
     const text = this.text;
     const start = this.position;
     const first = text.charCodeAt(start);
-    if (isIndicator(first) && !(first === DASH && isPlainSafe(text.charCodeAt(start + 1), flow))) throw GIVE_UP;
+    if (!continued && isIndicator(first) && !((first === DASH || first === COLON || first === QUESTION) && isPlainSafe(text.charCodeAt(start + 1), flow))) throw GIVE_UP;
     let end = start;
     let i = start;
     for (;;) {
@@ -489,10 +545,12 @@ class PlainReader {
       if (code === HASH && text.charCodeAt(i - 1) === SPACE) break;
       if (code === COLON) {
         const next = text.charCodeAt(i + 1);
-        if (isBlankOrEnd(next) || (flow && (next === COMMA || next === BRACKET_CLOSE))) throw GIVE_UP;
+        if (isBlankOrEnd(next) || (flow && isFlowIndicator(next))) {
+          if (key) break;
+          throw GIVE_UP;
+        }
       }
-      if (flow && (code === COMMA || code === BRACKET_CLOSE)) break;
-      if (flow && (code === BRACKET_OPEN || code === BRACE_OPEN || code === BRACE_CLOSE)) throw GIVE_UP;
+      if (flow && isFlowIndicator(code)) break;
       if (code !== SPACE) end = i + 1;
       i++;
     }
@@ -500,43 +558,70 @@ class PlainReader {
     return text.slice(start, end);
   }
 
-  /** A single- or double-quoted scalar on one line at `position`, decoded as libyaml decodes it. */
-  private quoted(): string {
+  /**
+   * A single- or double-quoted scalar at `position`, decoded as libyaml decodes it, on one line
+   * (`parentIndent` undefined) or several, value of the block collection indented `parentIndent`.
+   * libyaml reads the lines after the first however they are indented, and the full reader re-indents
+   * lines the `yaml` package finds too little indented; but where such a line could be read as
+   * something else (it starts with an indicator, holds `: ` or ` #`), or stands in column 0, the
+   * full reader decides.
+   */
+  private quoted(parentIndent: number | undefined): string {
     const text = this.text;
     const start = this.position;
-    const quote = text.charCodeAt(start);
-    let i = start + 1;
-    for (;;) {
-      const code = text.charCodeAt(i);
-      if (code === NEWLINE || Number.isNaN(code)) throw GIVE_UP;
-      if (quote === DOUBLE_QUOTE && code === 0x5c /* \ */) {
-        // An escaped line break continues the scalar on the next line.
-        if (text.charCodeAt(i + 1) === NEWLINE) throw GIVE_UP;
-        i += 2;
-      } else if (code === quote) {
-        if (quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) i += 2;
-        else break;
-      } else i++;
+    const end = quotedScalarEnd(text, start);
+    if (end === -1) throw GIVE_UP;
+    const single = text.charCodeAt(start) === SINGLE_QUOTE;
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd !== -1 && lineEnd < end) {
+      if (parentIndent === undefined || text.lastIndexOf('\t', end) > start) throw GIVE_UP;
+      for (; lineEnd !== -1 && lineEnd < end; lineEnd = text.indexOf('\n', lineEnd + 1)) {
+        let i = lineEnd + 1;
+        while (text.charCodeAt(i) === SPACE) i++;
+        const column = i - lineEnd - 1;
+        if (text.charCodeAt(i) !== NEWLINE && (column === 0 || (column <= parentIndent && !this.isInertLine(i, end)))) throw GIVE_UP;
+      }
+      this.position = end + 1;
+      return single ? foldQuotedLines(text.slice(start + 1, end)).replaceAll("''", "'") : orGiveUp(() => decodeDoubleQuoted(text.slice(start, end + 1)));
     }
-    this.position = i + 1;
-    if (quote === SINGLE_QUOTE) return text.slice(start + 1, i).replaceAll("''", "'");
-    return orGiveUp(() => decodeDoubleQuoted(text.slice(start, i + 1)));
+    this.position = end + 1;
+    if (single) return text.slice(start + 1, end).replaceAll("''", "'");
+    return orGiveUp(() => decodeDoubleQuoted(text.slice(start, end + 1)));
+  }
+
+  /** True when the text from `at` to its line's end (or `end`) starts with no indicator and holds no `: `, ` #` or final `:`. */
+  private isInertLine(at: number, end: number): boolean {
+    const text = this.text;
+    if (isIndicator(text.charCodeAt(at))) return false;
+    for (let i = at; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code === NEWLINE) return true;
+      if (code === COLON && isBlankOrEnd(text.charCodeAt(i + 1))) return false;
+      if (code === HASH && text.charCodeAt(i - 1) === SPACE) return false;
+    }
+    return true;
   }
 
   /** A literal or folded block scalar at `position`, value of the collection indented `parentIndent`. */
   private blockScalar(parentIndent: number): JsonValue {
     const text = this.text;
     const start = this.position;
+    // The indicators (chomping, indentation), then a blank: a comment needs one before it.
     let i = start + 1;
-    const chomping = text.charCodeAt(i);
-    if (chomping === DASH || chomping === 0x2b /* + */) i++;
-    // An indentation indicator, or leading blank lines that fix the indentation, are left to the full reader.
+    while (i < start + 3 && (text.charCodeAt(i) === DASH || text.charCodeAt(i) === 0x2b /* + */ || (text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39))) i++;
     if (!isBlankOrEnd(text.charCodeAt(i))) throw GIVE_UP;
-    const lineEnd = text.indexOf('\n', i);
-    if (lineEnd !== -1) {
-      let next = lineEnd + 1;
-      while (text.charCodeAt(next) === SPACE) next++;
-      if (text.charCodeAt(next) === NEWLINE) throw GIVE_UP;
+    // Leading empty lines with more spaces than the first line after them: YAML 1.2 refuses them, libyaml does not.
+    let lineStart = text.indexOf('\n', start) + 1;
+    let mostSpaces = 0;
+    while (lineStart > 0) {
+      i = lineStart;
+      while (text.charCodeAt(i) === SPACE) i++;
+      if (text.charCodeAt(i) !== NEWLINE) {
+        if (i - lineStart < mostSpaces) throw GIVE_UP;
+        break;
+      }
+      mostSpaces = Math.max(mostSpaces, i - lineStart);
+      lineStart = i + 1;
     }
     const scanned = orGiveUp(() => scanBlockScalar(text, start, parentIndent));
     const value = this.scalar(scanned.value, text.charCodeAt(start) === PIPE ? 'literal' : 'folded', 'block');
@@ -545,38 +630,146 @@ class PlainReader {
     return value;
   }
 
-  /** A flow sequence of scalars on one line at `position`. */
-  private flowSequence(): JsonValue[] {
-    const text = this.text;
+  /** A flow sequence at `position`; its lines after the first are indented past `parentIndent`. */
+  private flowSequence(parentIndent: number): JsonValue[] {
     this.enter();
+    this.flowDepth++;
     this.position++;
     const items: JsonValue[] = [];
-    this.skipSpaces();
-    if (text.charCodeAt(this.position) === BRACKET_CLOSE) {
-      this.position++;
-      this.depth--;
-      return items;
+    this.flowSpace(parentIndent);
+    if (this.text.charCodeAt(this.position) !== BRACKET_CLOSE) {
+      do items.push(this.flowNode(parentIndent));
+      while (this.flowSeparator(parentIndent, BRACKET_CLOSE));
     }
-    for (;;) {
-      const code = text.charCodeAt(this.position);
-      if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) items.push(this.scalar(this.quoted(), 'quoted', 'flow'));
-      else {
-        const item = this.plain(true);
-        if (item === '') throw GIVE_UP;
-        items.push(this.scalar(item, 'plain', 'flow'));
-      }
-      this.skipSpaces();
-      const next = text.charCodeAt(this.position++);
-      if (next === BRACKET_CLOSE) break;
-      if (next !== COMMA) throw GIVE_UP;
-      this.skipSpaces();
-      if (text.charCodeAt(this.position) === BRACKET_CLOSE) throw GIVE_UP;
-    }
+    this.position++;
     this.depth--;
+    this.flowDepth--;
     return items;
+  }
+
+  /** A flow mapping at `position` (`topLevel`: a resource's top-level mapping); lines as in {@link flowSequence}. */
+  private flowMapping(parentIndent: number, topLevel: boolean): JsonObject {
+    this.enter();
+    this.flowDepth++;
+    this.position++;
+    const result: JsonObject = {};
+    this.flowSpace(parentIndent);
+    if (this.text.charCodeAt(this.position) !== BRACE_CLOSE) {
+      do {
+        const name = this.flowKey(topLevel);
+        if (this.version === 'v3' && result[name] !== undefined && hasOwn(result, name)) throw GIVE_UP;
+        this.flowSpace(parentIndent);
+        const code = this.text.charCodeAt(this.position);
+        // An entry without a value is the full reader's.
+        if (code === COMMA || code === BRACE_CLOSE) throw GIVE_UP;
+        setOwn(result, name, this.flowNode(parentIndent));
+      } while (this.flowSeparator(parentIndent, BRACE_CLOSE));
+    }
+    this.position++;
+    this.depth--;
+    this.flowDepth--;
+    return result;
+  }
+
+  /** A flow mapping's key, plain or quoted and on one line, and the `:` and blank after it. */
+  private flowKey(topLevel: boolean): string {
+    const text = this.text;
+    const code = text.charCodeAt(this.position);
+    const quoted = code === DOUBLE_QUOTE || code === SINGLE_QUOTE;
+    const key = quoted ? this.quoted(undefined) : this.plainLine(true, true, false);
+    if (key === '' && !quoted) throw GIVE_UP;
+    this.skipSpaces();
+    if (text.charCodeAt(this.position) !== COLON || !isBlankOrEnd(text.charCodeAt(this.position + 1))) throw GIVE_UP;
+    this.position++;
+    return this.keyName(key, quoted ? 'quoted' : 'plain', topLevel);
+  }
+
+  /** An entry of a flow collection: a scalar or a nested flow collection (anchors, aliases and tags are the full reader's). */
+  private flowNode(parentIndent: number): JsonValue {
+    const code = this.text.charCodeAt(this.position);
+    if (code === BRACKET_OPEN) return this.flowSequence(parentIndent);
+    if (code === BRACE_OPEN) return this.flowMapping(parentIndent, false);
+    if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) return this.scalar(this.quoted(parentIndent), 'quoted', 'flow');
+    const item = this.plainLine(true, false, false);
+    if (item === '') throw GIVE_UP;
+    return this.scalar(item, 'plain', 'flow');
+  }
+
+  /**
+   * After an entry of a flow collection: past blanks and a `,` to the next entry (true) or to the
+   * closing bracket `close` (false), a trailing comma allowed. Empty entries are the full reader's.
+   */
+  private flowSeparator(parentIndent: number, close: number): boolean {
+    this.flowSpace(parentIndent);
+    let code = this.text.charCodeAt(this.position);
+    if (code === COMMA) {
+      this.position++;
+      this.flowSpace(parentIndent);
+      code = this.text.charCodeAt(this.position);
+      if (code !== close) {
+        if (code === COMMA || code === BRACKET_CLOSE || code === BRACE_CLOSE) throw GIVE_UP;
+        return true;
+      }
+    }
+    if (code !== close) throw GIVE_UP;
+    return false;
+  }
+
+  /**
+   * Past spaces, comments and line breaks inside a flow collection, whose lines are indented past
+   * `parentIndent`; a line starting with the outermost collection's closing bracket may stand at
+   * `parentIndent`, as the `yaml` package allows.
+   */
+  private flowSpace(parentIndent: number): void {
+    const text = this.text;
+    let i = this.position;
+    for (;;) {
+      const code = text.charCodeAt(i);
+      if (code === SPACE) i++;
+      else if (code === HASH && (text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === NEWLINE)) {
+        i = text.indexOf('\n', i);
+        if (i === -1) throw GIVE_UP;
+      } else if (code === NEWLINE) {
+        const lineStart = i + 1;
+        i = lineStart;
+        while (text.charCodeAt(i) === SPACE) i++;
+        const column = i - lineStart;
+        const first = text.charCodeAt(i);
+        const closing = this.flowDepth === 1 && (first === BRACKET_CLOSE || first === BRACE_CLOSE);
+        if (first !== NEWLINE && (closing ? column < parentIndent : column <= parentIndent || column === 0)) throw GIVE_UP;
+      } else if (code === TAB || Number.isNaN(code)) throw GIVE_UP;
+      else break;
+    }
+    this.position = i;
   }
 
   private skipSpaces(): void {
     while (this.text.charCodeAt(this.position) === SPACE) this.position++;
   }
+}
+
+/** `,`, `[`, `]`, `{` or `}`: what ends a plain scalar in a flow collection. */
+function isFlowIndicator(code: number): boolean {
+  return code === COMMA || code === BRACKET_OPEN || code === BRACKET_CLOSE || code === BRACE_OPEN || code === BRACE_CLOSE;
+}
+
+/**
+ * The lines of a single-quoted scalar (between its quotes) folded as YAML folds them: blanks around
+ * each line break dropped, one break read as a space, each empty line after it as a line break.
+ */
+function foldQuotedLines(text: string): string {
+  const lines = text.split('\n');
+  let value = lines[0]!.replace(/ +$/, '');
+  let breaks = 0;
+  for (let index = 1; index < lines.length; index++) {
+    const last = index === lines.length - 1;
+    const line = last ? lines[index]!.replace(/^ +/, '') : lines[index]!.trim();
+    if (line === '' && !last) {
+      breaks++;
+      continue;
+    }
+    value += (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + line;
+    breaks = 0;
+  }
+  return value;
 }
