@@ -158,11 +158,11 @@ describe('kustomize-ts edit --help', () => {
   /** The commands a group's help lists. */
   const listed = (help: string) => [...help.slice(help.indexOf('Available Commands:')).matchAll(/^ {2}(\S+) {3,}/gm)].map((match) => match[1]!);
 
-  it('lists the groups and fix, exit 0, with or without -h', async () => {
-    for (const argv of [['edit'], ['edit', '-h'], ['edit', '--help']]) {
-      const result = await run(argv, overlay());
-      expect(result.status).toBe(0);
-      expect(listed(result.stdout)).toEqual(['add', 'fix', 'remove', 'set']);
+  it('lists the groups and fix: exit 0 with -h or --help, 1 when no command is named', async () => {
+    for (const [argv, status] of [[['edit'], 1], [['edit', '-h'], 0], [['edit', '--help'], 0], [['edit', 'add'], 1], [['edit', 'set', '-h'], 0]] as const) {
+      const result = await run([...argv], overlay());
+      expect(result.status).toBe(status);
+      expect(listed(result.stdout)).toEqual(argv[1] === undefined || argv[1] === '-h' || argv[1] === '--help' ? ['add', 'fix', 'remove', 'set'] : expect.arrayContaining(['annotation', 'label']));
     }
   });
 

@@ -1,23 +1,7 @@
 import { editKustomization, KustomizeError, parseImageArgument, parseKeyValuePairs, parseReplicasArgument, type KustomizationEdit, type PatchSetting } from '@kustomize-ts/core';
 import { NodeWritableFileSystem } from '@kustomize-ts/core/node';
-import { parseArgs, type FlagSpec } from '../args.js';
+import { helpOf, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
-
-/**
- * How a flag takes its value, as pflag names the kinds kustomize uses: `strings` splits at commas
- * (StringSlice), `stringArray` keeps commas (StringArray); both may be repeated.
- */
-type EditFlagKind = 'boolean' | 'string' | 'strings' | 'stringArray';
-
-/** A flag of an edit command, with what `--help` says about it. */
-interface EditFlag {
-  readonly name: string;
-  readonly short?: string;
-  readonly kind: EditFlagKind;
-  readonly usage: string;
-  /** Shown as pflag shows a default that is not the zero value. */
-  readonly default?: string;
-}
 
 /** The arguments and flags of one command line, read. */
 interface EditInput {
@@ -35,7 +19,7 @@ interface EditCommand {
   readonly short: string;
   readonly long?: string;
   readonly examples?: readonly string[];
-  readonly flags: readonly EditFlag[];
+  readonly flags: readonly FlagSpec[];
   readonly read: (input: EditInput) => KustomizationEdit;
 }
 
@@ -55,7 +39,7 @@ Give the options as one comma-separated argument; they are:
                           (the transformers that changed it)
   managedByLabel          label each resource with app.kubernetes.io/managed-by`;
 
-const patchFlags: readonly EditFlag[] = [
+const patchFlags: readonly FlagSpec[] = [
   { name: 'path', kind: 'string', usage: 'file of the patch (not with --patch)' },
   { name: 'patch', kind: 'string', usage: 'text of the patch (not with --path)' },
   { name: 'group', kind: 'string', usage: 'API group of the patch target' },
@@ -85,14 +69,14 @@ function patchSetting(input: EditInput): PatchSetting {
 }
 
 /** The flags of `add configmap|secret`; `noun` is what they make. */
-function generatorFlags(noun: string): EditFlag[] {
+function generatorFlags(noun: string): FlagSpec[] {
   return [
-    { name: 'from-file', kind: 'strings', usage: `[key=]file sources (Go globs); the key defaults to the file's name` },
+    { name: 'from-file', kind: 'stringSlice', usage: `[key=]file sources (Go globs); the key defaults to the file's name` },
     { name: 'from-literal', kind: 'stringArray', usage: `key=value pairs to put in the ${noun}` },
     { name: 'from-env-file', kind: 'string', usage: 'file of key=value lines (a Docker .env file)' },
     { name: 'behavior', kind: 'string', usage: `create (the default), merge or replace: how the ${noun} meets one of the same name from a base` },
     { name: 'namespace', kind: 'string', usage: `namespace of the ${noun}` },
-    { name: 'disableNameSuffixHash', kind: 'boolean', usage: `no content hash suffix on the ${noun}'s name` },
+    { name: 'disableNameSuffixHash', kind: 'bool', usage: `no content hash suffix on the ${noun}'s name` },
   ];
 }
 
@@ -110,7 +94,7 @@ function generatorSetting(input: EditInput) {
 }
 
 /** The flags of `set configmap|secret`. */
-function generatorUpdateFlags(noun: string): EditFlag[] {
+function generatorUpdateFlags(noun: string): FlagSpec[] {
   return [
     { name: 'from-literal', kind: 'stringArray', usage: `key=value: a new value for a key the ${noun} has` },
     { name: 'namespace', kind: 'string', usage: `namespace the ${noun} is in now` },
@@ -155,17 +139,17 @@ function generatorNames(input: EditInput, noun: string): string[] {
   );
 }
 
-const forceFlag = (noun: string): EditFlag => ({ name: 'force', short: 'f', kind: 'boolean', usage: `overwrite a ${noun} that is already there` });
-const ignoreFlag: EditFlag = { name: 'ignore-non-existence', short: 'i', kind: 'boolean', usage: 'no error for a key that is not there' };
+const forceFlag = (noun: string): FlagSpec => ({ name: 'force', shorthand: 'f', kind: 'bool', usage: `overwrite a ${noun} that is already there` });
+const ignoreFlag: FlagSpec = { name: 'ignore-non-existence', shorthand: 'i', kind: 'bool', usage: 'no error for a key that is not there' };
 
 const add: EditGroup = {
   name: 'add',
-  short: 'Adds an item to the kustomization file',
+  shorthand: 'Adds an item to the kustomization file',
   commands: [
     {
       name: 'annotation',
       args: 'KEY:VALUE...',
-      short: 'Adds commonAnnotations to the kustomization file',
+      shorthand: 'Adds commonAnnotations to the kustomization file',
       examples: ['edit add annotation owner:team-a contact:"ops@example.com"'],
       flags: [forceFlag('commonAnnotation')],
       read: (input) => ({ kind: 'addAnnotation', annotations: parseKeyValuePairs(input.args, 'annotation'), force: input.on('force') }),
@@ -173,7 +157,7 @@ const add: EditGroup = {
     {
       name: 'base',
       args: 'DIR[,DIR...]',
-      short: 'Adds bases (directories that exist) to the resources of the kustomization file',
+      shorthand: 'Adds bases (directories that exist) to the resources of the kustomization file',
       examples: ['edit add base ../base,../common'],
       flags: [],
       read: (input) => {
@@ -184,7 +168,7 @@ const add: EditGroup = {
     {
       name: 'buildmetadata',
       args: 'OPTION[,OPTION...]',
-      short: 'Adds buildMetadata options to the kustomization file',
+      shorthand: 'Adds buildMetadata options to the kustomization file',
       long: buildMetadataLong('Adds'),
       examples: ['edit add buildmetadata originAnnotations,managedByLabel'],
       flags: [],
@@ -193,7 +177,7 @@ const add: EditGroup = {
     {
       name: 'component',
       args: 'PATH...',
-      short: 'Adds components (Go globs or remote addresses) to the kustomization file',
+      shorthand: 'Adds components (Go globs or remote addresses) to the kustomization file',
       examples: ['edit add component ../components/monitoring'],
       flags: [],
       read: (input) => ({ kind: 'addComponent', paths: input.args }),
@@ -201,7 +185,7 @@ const add: EditGroup = {
     {
       name: 'configmap',
       args: 'NAME',
-      short: 'Adds a ConfigMap generator to the kustomization file, or sources to the one of that name',
+      shorthand: 'Adds a ConfigMap generator to the kustomization file, or sources to the one of that name',
       examples: [
         'edit add configmap settings --from-literal=mode=fast --from-file=app.properties',
         'edit add configmap settings --from-env-file=app.env --behavior=merge --namespace=shop',
@@ -212,7 +196,7 @@ const add: EditGroup = {
     {
       name: 'generator',
       args: 'PATH...',
-      short: 'Adds generator configuration files (Go globs) to the kustomization file',
+      shorthand: 'Adds generator configuration files (Go globs) to the kustomization file',
       examples: ['edit add generator generators/*.yaml'],
       flags: [],
       read: (input) => ({ kind: 'addGenerator', paths: input.args }),
@@ -220,12 +204,12 @@ const add: EditGroup = {
     {
       name: 'label',
       args: 'KEY:VALUE...',
-      short: 'Adds commonLabels (or, --without-selector, a labels entry) to the kustomization file',
+      shorthand: 'Adds commonLabels (or, --without-selector, a labels entry) to the kustomization file',
       examples: ['edit add label app:shop tier:web', 'edit add label team:a --without-selector --include-templates'],
       flags: [
         forceFlag('label'),
-        { name: 'without-selector', kind: 'boolean', usage: 'add to labels, leaving selectors alone, instead of commonLabels' },
-        { name: 'include-templates', kind: 'boolean', usage: 'label pod templates too (needs --without-selector)' },
+        { name: 'without-selector', kind: 'bool', usage: 'add to labels, leaving selectors alone, instead of commonLabels' },
+        { name: 'include-templates', kind: 'bool', usage: 'label pod templates too (needs --without-selector)' },
       ],
       read: (input) => ({
         kind: 'addLabel',
@@ -238,7 +222,7 @@ const add: EditGroup = {
     {
       name: 'patch',
       args: '',
-      short: 'Adds a patch (a file or inline text, strategic merge or JSON 6902) to the kustomization file',
+      shorthand: 'Adds a patch (a file or inline text, strategic merge or JSON 6902) to the kustomization file',
       examples: ['edit add patch --path patch.yaml --kind Deployment --name web', `edit add patch --patch '[{"op":"add","path":"/spec/paused","value":true}]' --kind Deployment`],
       flags: patchFlags,
       read: (input) => ({ kind: 'addPatch', patch: patchSetting(input) }),
@@ -246,23 +230,23 @@ const add: EditGroup = {
     {
       name: 'resource',
       args: 'PATH...',
-      short: 'Adds resources (Go globs or remote addresses) to the kustomization file',
+      shorthand: 'Adds resources (Go globs or remote addresses) to the kustomization file',
       examples: ['edit add resource deployment.yaml ../base', "edit add resource 'manifests/*.yaml'"],
-      flags: [{ name: 'no-verify', kind: 'boolean', usage: 'add the paths as given, without looking for them' }],
+      flags: [{ name: 'no-verify', kind: 'bool', usage: 'add the paths as given, without looking for them' }],
       read: (input) => ({ kind: 'addResource', paths: input.args, noVerify: input.on('no-verify') }),
     },
     {
       name: 'secret',
       args: 'NAME',
-      short: 'Adds a Secret generator to the kustomization file, or sources to the one of that name',
+      shorthand: 'Adds a Secret generator to the kustomization file, or sources to the one of that name',
       examples: ['edit add secret creds --from-literal=user=admin --from-file=token=token.txt', 'edit add secret tls --from-file=tls.crt,tls.key --type=kubernetes.io/tls'],
-      flags: [...generatorFlags('Secret'), { name: 'type', kind: 'string', default: 'Opaque', usage: 'type of the Secret (a new generator only)' }],
+      flags: [...generatorFlags('Secret'), { name: 'type', kind: 'string', defaultValue: 'Opaque', usage: 'type of the Secret (a new generator only)' }],
       read: (input) => ({ kind: 'addSecret', generator: { ...generatorSetting(input), type: input.text('type') ?? 'Opaque' } }),
     },
     {
       name: 'transformer',
       args: 'PATH...',
-      short: 'Adds transformer configuration files (Go globs) to the kustomization file',
+      shorthand: 'Adds transformer configuration files (Go globs) to the kustomization file',
       examples: ['edit add transformer transformers/*.yaml'],
       flags: [],
       read: (input) => ({ kind: 'addTransformer', paths: input.args }),
@@ -272,12 +256,12 @@ const add: EditGroup = {
 
 const set: EditGroup = {
   name: 'set',
-  short: 'Sets the value of a field of the kustomization file',
+  shorthand: 'Sets the value of a field of the kustomization file',
   commands: [
     {
       name: 'annotation',
       args: 'KEY:VALUE...',
-      short: 'Sets commonAnnotations of the kustomization file, overwriting present ones',
+      shorthand: 'Sets commonAnnotations of the kustomization file, overwriting present ones',
       examples: ['edit set annotation owner:team-b'],
       flags: [],
       read: (input) => ({ kind: 'setAnnotation', annotations: parseKeyValuePairs(input.args, 'annotation') }),
@@ -285,7 +269,7 @@ const set: EditGroup = {
     {
       name: 'buildmetadata',
       args: 'OPTION[,OPTION...]',
-      short: 'Sets the buildMetadata options of the kustomization file, replacing the present ones',
+      shorthand: 'Sets the buildMetadata options of the kustomization file, replacing the present ones',
       long: buildMetadataLong('Sets'),
       examples: ['edit set buildmetadata originAnnotations'],
       flags: [],
@@ -294,7 +278,7 @@ const set: EditGroup = {
     {
       name: 'configmap',
       args: 'NAME',
-      short: 'Sets values of keys, or the namespace, of a ConfigMap generator of the kustomization file',
+      shorthand: 'Sets values of keys, or the namespace, of a ConfigMap generator of the kustomization file',
       long: `Sets new values for keys a ConfigMap generator of the kustomization file already has, or moves it to a
 new namespace. The generator is found by name and namespace (--namespace; no namespace and "default" are the same).`,
       examples: ['edit set configmap settings --from-literal=mode=slow', 'edit set configmap settings --namespace=shop --new-namespace=store'],
@@ -304,7 +288,7 @@ new namespace. The generator is found by name and namespace (--namespace; no nam
     {
       name: 'image',
       args: 'NAME[=NEWNAME][:TAG][@DIGEST]...',
-      short: 'Sets new names, tags or digests of images in the kustomization file',
+      shorthand: 'Sets new names, tags or digests of images in the kustomization file',
       long: `Sets images entries of the kustomization file: an entry of the same name is replaced, a new one added.
 "*" as the new name, tag or digest keeps the value the entry has.`,
       examples: ['edit set image nginx=registry.example.com/nginx:1.27', 'edit set image redis:7 app@sha256:24a0c4b4a4c0eb97a1aabb8e29f18e917d05abfe1b7a7c07857230879ce7d3d3'],
@@ -314,7 +298,7 @@ new namespace. The generator is found by name and namespace (--namespace; no nam
     {
       name: 'label',
       args: 'KEY:VALUE...',
-      short: 'Sets commonLabels of the kustomization file, overwriting present ones',
+      shorthand: 'Sets commonLabels of the kustomization file, overwriting present ones',
       examples: ['edit set label tier:frontend'],
       flags: [],
       read: (input) => ({ kind: 'setLabel', labels: parseKeyValuePairs(input.args, 'label') }),
@@ -322,7 +306,7 @@ new namespace. The generator is found by name and namespace (--namespace; no nam
     {
       name: 'nameprefix',
       args: 'PREFIX',
-      short: 'Sets the namePrefix field of the kustomization file',
+      shorthand: 'Sets the namePrefix field of the kustomization file',
       examples: ['edit set nameprefix shop-'],
       flags: [],
       read: (input) => ({ kind: 'setNamePrefix', prefix: exactlyOne(input, 'prefix') }),
@@ -330,7 +314,7 @@ new namespace. The generator is found by name and namespace (--namespace; no nam
     {
       name: 'namespace',
       args: 'NAMESPACE',
-      short: 'Sets the namespace field of the kustomization file',
+      shorthand: 'Sets the namespace field of the kustomization file',
       examples: ['edit set namespace staging'],
       flags: [],
       read: (input) => ({ kind: 'setNamespace', namespace: exactlyOne(input, 'namespace') }),
@@ -338,7 +322,7 @@ new namespace. The generator is found by name and namespace (--namespace; no nam
     {
       name: 'namesuffix',
       args: 'SUFFIX',
-      short: 'Sets the nameSuffix field of the kustomization file',
+      shorthand: 'Sets the nameSuffix field of the kustomization file',
       examples: ['edit set namesuffix -- -v2'],
       flags: [],
       read: (input) => ({ kind: 'setNameSuffix', suffix: exactlyOne(input, 'suffix') }),
@@ -346,7 +330,7 @@ new namespace. The generator is found by name and namespace (--namespace; no nam
     {
       name: 'replicas',
       args: 'NAME=COUNT...',
-      short: 'Sets replica counts in the kustomization file',
+      shorthand: 'Sets replica counts in the kustomization file',
       examples: ['edit set replicas web=3 worker=1'],
       flags: [],
       read: (input) => ({ kind: 'setReplicas', replicas: input.args.map(parseReplicasArgument) }),
@@ -354,7 +338,7 @@ new namespace. The generator is found by name and namespace (--namespace; no nam
     {
       name: 'secret',
       args: 'NAME',
-      short: 'Sets values of keys, or the namespace, of a Secret generator of the kustomization file',
+      shorthand: 'Sets values of keys, or the namespace, of a Secret generator of the kustomization file',
       long: `Sets new values for keys a Secret generator of the kustomization file already has, or moves it to a
 new namespace. The generator is found by name and namespace (--namespace; no namespace and "default" are the same).`,
       examples: ['edit set secret creds --from-literal=user=root', 'edit set secret creds --new-namespace=vault'],
@@ -371,12 +355,12 @@ function keyList(input: EditInput, noun: string): string[] {
 
 const remove: EditGroup = {
   name: 'remove',
-  short: 'Removes items from the kustomization file',
+  shorthand: 'Removes items from the kustomization file',
   commands: [
     {
       name: 'annotation',
       args: 'KEY[,KEY...]',
-      short: 'Removes commonAnnotations from the kustomization file',
+      shorthand: 'Removes commonAnnotations from the kustomization file',
       examples: ['edit remove annotation owner,contact'],
       flags: [ignoreFlag],
       read: (input) => ({ kind: 'removeAnnotation', keys: keyList(input, 'annotation'), ignoreMissing: input.on('ignore-non-existence') }),
@@ -384,7 +368,7 @@ const remove: EditGroup = {
     {
       name: 'buildmetadata',
       args: 'OPTION[,OPTION...]',
-      short: 'Removes buildMetadata options from the kustomization file',
+      shorthand: 'Removes buildMetadata options from the kustomization file',
       long: buildMetadataLong('Removes'),
       examples: ['edit remove buildmetadata managedByLabel'],
       flags: [],
@@ -393,7 +377,7 @@ const remove: EditGroup = {
     {
       name: 'configmap',
       args: 'NAME[,NAME...]',
-      short: 'Removes ConfigMap generators from the kustomization file',
+      shorthand: 'Removes ConfigMap generators from the kustomization file',
       long: `Removes the ConfigMap generators of those names in the namespace (--namespace; no namespace and "default"
 are the same). A name not found is a warning; none found is an error.`,
       examples: ['edit remove configmap settings,extra --namespace=shop'],
@@ -403,7 +387,7 @@ are the same). A name not found is a warning; none found is an error.`,
     {
       name: 'label',
       args: 'KEY[,KEY...]',
-      short: 'Removes commonLabels from the kustomization file',
+      shorthand: 'Removes commonLabels from the kustomization file',
       examples: ['edit remove label tier,zone'],
       flags: [ignoreFlag],
       read: (input) => ({ kind: 'removeLabel', keys: keyList(input, 'label'), ignoreMissing: input.on('ignore-non-existence') }),
@@ -411,7 +395,7 @@ are the same). A name not found is a warning; none found is an error.`,
     {
       name: 'patch',
       args: '',
-      short: 'Removes the patches equal to the one the flags give from the kustomization file',
+      shorthand: 'Removes the patches equal to the one the flags give from the kustomization file',
       examples: ['edit remove patch --path patch.yaml --kind Deployment --name web'],
       flags: patchFlags,
       read: (input) => ({ kind: 'removePatch', patch: patchSetting(input) }),
@@ -419,7 +403,7 @@ are the same). A name not found is a warning; none found is an error.`,
     {
       name: 'resource',
       args: 'PATTERN...',
-      short: 'Removes resources matching Go patterns from the kustomization file',
+      shorthand: 'Removes resources matching Go patterns from the kustomization file',
       examples: ["edit remove resource old.yaml 'legacy/*.yaml'"],
       flags: [],
       read: (input) => ({ kind: 'removeResource', patterns: input.args }),
@@ -427,7 +411,7 @@ are the same). A name not found is a warning; none found is an error.`,
     {
       name: 'secret',
       args: 'NAME[,NAME...]',
-      short: 'Removes Secret generators from the kustomization file',
+      shorthand: 'Removes Secret generators from the kustomization file',
       long: `Removes the Secret generators of those names in the namespace (--namespace; no namespace and "default"
 are the same). A name not found is a warning; none found is an error.`,
       examples: ['edit remove secret creds --namespace=shop'],
@@ -437,7 +421,7 @@ are the same). A name not found is a warning; none found is an error.`,
     {
       name: 'transformer',
       args: 'PATTERN...',
-      short: 'Removes transformers matching Go patterns from the kustomization file',
+      shorthand: 'Removes transformers matching Go patterns from the kustomization file',
       examples: ["edit remove transformer 'transformers/*.yaml'"],
       flags: [],
       read: (input) => ({ kind: 'removeTransformer', patterns: input.args }),
@@ -448,12 +432,12 @@ are the same). A name not found is a warning; none found is an error.`,
 const fix: EditCommand = {
   name: 'fix',
   args: '',
-  short: 'Moves deprecated fields of the kustomization file to the fields that replace them',
+  shorthand: 'Moves deprecated fields of the kustomization file to the fields that replace them',
   long: `Moves deprecated fields of the kustomization file to the fields that replace them (bases, imageTags,
 patchesJson6902, patchesStrategicMerge, commonLabels, env, helmChartInflationGenerator), then builds the
 directory before and after and warns when the output differs.`,
   examples: ['edit fix'],
-  flags: [{ name: 'vars', kind: 'boolean', usage: 'convert vars to replacements (not supported by kustomize-ts)' }],
+  flags: [{ name: 'vars', kind: 'bool', usage: 'convert vars to replacements (not supported by kustomize-ts)' }],
   read: (input) => {
     if (input.args.length > 0) throw new UsageError(`unexpected argument "${input.args[0]}" for "edit fix"`);
     if (input.on('vars')) {
@@ -467,83 +451,34 @@ const groups: readonly EditGroup[] = [add, set, remove];
 
 const editShort = 'Edits the kustomization file of the current directory';
 
-/** pflag's name for a flag's value in help. */
-const valueName: Record<EditFlagKind, string> = { boolean: '', string: 'string', strings: 'strings', stringArray: 'stringArray' };
-
-/** Flag lines as pflag prints them: sorted, `-h, --help` among them, descriptions in one column. */
-function flagLines(flags: readonly EditFlag[], commandName: string): string {
-  const all = [...flags, { name: 'help', short: 'h', kind: 'boolean' as const, usage: `help for ${commandName}` }].sort((a, b) => (a.name < b.name ? -1 : 1));
-  const heads = all.map((flag) => `${flag.short ? `  -${flag.short}, ` : '      '}--${flag.name}${valueName[flag.kind] ? ` ${valueName[flag.kind]}` : ''}`);
-  const width = Math.max(...heads.map((head) => head.length));
-  return all
-    .map((flag, i) => {
-      const fallback = flag.default === undefined ? '' : flag.kind === 'string' ? ` (default ${JSON.stringify(flag.default)})` : ` (default ${flag.default})`;
-      return `${heads[i]!.padEnd(width)}   ${flag.usage}${fallback}\n`;
-    })
-    .join('');
-}
-
-function commandHelp(path: string, command: EditCommand): string {
-  const usage = [program, path, command.args, '[flags]'].filter(Boolean).join(' ');
-  const examples = (command.examples ?? []).map((example) => `  ${program} ${example}\n`).join('');
-  return `${command.long ?? command.short}\n\nUsage:\n  ${usage}\n${examples && `\nExamples:\n${examples}`}\nFlags:\n${flagLines(command.flags, command.name)}`;
+/** A command's help in the shared layout; examples and the usage line carry the program name. */
+function commandHelp(path: string, command: EditCommand): CommandHelp {
+  return {
+    path: `${program} ${path}`,
+    description: command.long ?? command.short,
+    usage: [[command.args, '[flags]'].filter(Boolean).join(' ')],
+    ...(command.examples && { examples: command.examples.map((example) => `  ${program} ${example}`).join('\n') }),
+    flags: command.flags,
+  };
 }
 
 /** Help of a command group: its commands, sorted, each with its one-line description. */
-function groupHelp(path: string, short: string, commands: readonly { name: string; short: string }[]): string {
+function groupHelp(path: string, short: string, commands: readonly { name: string; short: string }[]): CommandHelp {
   const sorted = [...commands].sort((a, b) => (a.name < b.name ? -1 : 1));
-  const width = Math.max(...sorted.map((command) => command.name.length));
-  const list = sorted.map((command) => `  ${command.name.padEnd(width)}   ${command.short}\n`).join('');
-  const name = path.split(' ').at(-1)!;
-  return `${short}\n\nUsage:\n  ${program} ${path} [command]\n\nAvailable Commands:\n${list}\nFlags:\n${flagLines([], name)}\nUse "${program} ${path} [command] --help" for more information about a command.\n`;
+  return { path: `${program} ${path}`, description: short, usage: ['[command]'], commands: sorted.map(({ name, short: summary }) => ({ name, summary })), flags: [] };
 }
 
-const isHelp = (arg: string | undefined) => arg === '-h' || arg === '--help' || arg === 'help';
+/** `edit`'s help: the groups and `fix`. */
+export const editHelp: CommandHelp = groupHelp('edit', editShort, [...groups, fix]);
 
-/** Whether a command line asks for help: `-h` or `--help` before any `--`. */
-function asksForHelp(argv: readonly string[]): boolean {
-  const end = argv.indexOf('--');
-  return (end < 0 ? argv : argv.slice(0, end)).some((arg) => arg === '-h' || arg === '--help' || arg === '--help=true');
-}
-
-/**
- * Takes every `--NAME VALUE` / `--NAME=VALUE` of a stringArray flag out of `argv`, unsplit, and returns the
- * values and the other arguments.
- */
-function takeRepeated(argv: readonly string[], name: string): { values: string[]; rest: string[] } {
-  const values: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      rest.push(...argv.slice(i));
-      break;
-    }
-    if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
-    else if (arg === `--${name}`) {
-      if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: --${name}`);
-      values.push(argv[++i]!);
-    } else rest.push(arg);
-  }
-  return { values, rest };
-}
-
-/** Reads `argv` with the command's flags, as pflag does. */
-function readInput(argv: readonly string[], flags: readonly EditFlag[]): EditInput {
-  const arrays = new Map<string, string[]>();
-  let rest = argv;
-  for (const flag of flags.filter((flag) => flag.kind === 'stringArray')) {
-    const taken = takeRepeated(rest, flag.name);
-    arrays.set(flag.name, taken.values);
-    rest = taken.rest;
-  }
-  const specs: FlagSpec[] = flags.filter((flag) => flag.kind !== 'stringArray').map((flag) => ({ name: flag.name, kind: flag.kind as FlagSpec['kind'], ...(flag.short && { short: flag.short }) }));
-  const parsed = parseArgs(rest, specs);
+/** Reads `argv` with the command's flags, as pflag does; `-h`/`--help` ends with the command's help. */
+function readInput(path: string, command: EditCommand, argv: readonly string[]): EditInput {
+  const parsed = parseArgs(argv, command.flags, commandHelp(path, command));
   return {
     args: parsed.positionals,
     text: (name) => parsed.flags.get(name) as string | undefined,
     on: (name) => parsed.flags.get(name) === true,
-    list: (name) => arrays.get(name) ?? (parsed.flags.get(name) as string[] | undefined) ?? [],
+    list: (name) => [...((parsed.flags.get(name) as readonly string[] | undefined) ?? [])],
   };
 }
 
@@ -556,11 +491,7 @@ Fixed fields:
 `;
 
 function runCommand(path: string, command: EditCommand, argv: readonly string[], io: CommandIO): number {
-  if (asksForHelp(argv)) {
-    io.stdout(commandHelp(path, command));
-    return 0;
-  }
-  const edit = command.read(readInput(argv, command.flags));
+  const edit = command.read(readInput(path, command, argv));
   const outcome = editKustomization(new NodeWritableFileSystem(), io.cwd, edit);
   if (edit.kind === 'fix') io.stdout(fixedFields);
   for (const note of outcome.notes) (note.startsWith('Warning:') ? io.stdout : io.stderr)(`${note}\n`);
@@ -574,17 +505,11 @@ function runCommand(path: string, command: EditCommand, argv: readonly string[],
  */
 export function runEdit(argv: readonly string[], io: CommandIO): number {
   const [verb, noun, ...rest] = argv;
-  if (verb === undefined || isHelp(verb)) {
-    io.stdout(groupHelp('edit', editShort, [...groups, fix]));
-    return 0;
-  }
+  helpOf(verb, editHelp);
   if (verb === fix.name) return runCommand('edit fix', fix, argv.slice(1), io);
   const group = groups.find((candidate) => candidate.name === verb);
   if (!group) throw new UsageError(`unknown command "${verb}" for "${program} edit"`);
-  if (noun === undefined || isHelp(noun)) {
-    io.stdout(groupHelp(`edit ${group.name}`, group.short, group.commands));
-    return 0;
-  }
+  helpOf(noun, groupHelp(`edit ${group.name}`, group.short, group.commands));
   const command = group.commands.find((candidate) => candidate.name === noun);
   if (!command) throw new UsageError(`unknown command "${noun}" for "${program} edit ${group.name}"`);
   return runCommand(`edit ${group.name} ${command.name}`, command, rest, io);
