@@ -36,6 +36,14 @@ transformers:
 buildMetadata: [originAnnotations, managedByLabel]
 `;
 
+/** Writes `files` (relative paths) below `root`. */
+function writeTree(root: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+}
+
 function overlay(): string {
   const root = mkdtempSync(join(tmpdir(), 'kustomize-ts-edit-'));
   const files: Record<string, string> = {
@@ -48,10 +56,7 @@ function overlay(): string {
     'keep.yaml': 'apiVersion: builtin\nkind: AnnotationsTransformer\nmetadata:\n  name: keep\nannotations:\n  keep: "true"\nfieldSpecs:\n- path: metadata/annotations\n  create: true\n',
     'component/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n',
   };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  writeTree(root, files);
   return root;
 }
 
@@ -156,7 +161,7 @@ describe('kustomize-ts edit', () => {
 
 describe('kustomize-ts edit --help', () => {
   /** The commands a group's help lists. */
-  const listed = (help: string) => [...help.slice(help.indexOf('Available Commands:')).matchAll(/^ {2}(\S+) {3,}/gm)].map((match) => match[1]!);
+  const listed = (help: string) => [...help.slice(help.indexOf('Available Commands:')).matchAll(/^ {2}(\S+) {2,}\S/gm)].map((match) => match[1]!);
 
   it('lists the groups and fix: exit 0 with -h or --help, 1 when no command is named', async () => {
     for (const [argv, status] of [[['edit'], 1], [['edit', '-h'], 0], [['edit', '--help'], 0], [['edit', 'add'], 1], [['edit', 'set', '-h'], 0]] as const) {
@@ -268,10 +273,7 @@ spec:
       'app/generator.yaml': 'apiVersion: builtin\nkind: ConfigMapGenerator\nmetadata:\n  name: generated\nliterals:\n- k=v\n',
       'app/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n# the shop\n',
     };
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(join(root, path, '..'), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
+    writeTree(root, files);
     const app = join(root, 'app');
     const edits = [
       ['add', 'base', '../base'],

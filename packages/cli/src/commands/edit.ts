@@ -93,18 +93,50 @@ function generatorSetting(input: EditInput) {
   };
 }
 
-/** The flags of `set configmap|secret`. */
-function generatorUpdateFlags(noun: string): FlagSpec[] {
-  return [
-    { name: 'from-literal', kind: 'stringArray', usage: `key=value: a new value for a key the ${noun} has` },
-    { name: 'namespace', kind: 'string', usage: `namespace the ${noun} is in now` },
-    { name: 'new-namespace', kind: 'string', usage: `namespace to move the ${noun} to` },
-  ];
+/** `set configmap|secret`: new values for keys of a generator, or a new namespace. */
+function setGenerator(kind: 'ConfigMap' | 'Secret', examples: readonly string[]): EditCommand {
+  const name = kind.toLowerCase();
+  return {
+    name,
+    args: 'NAME',
+    short: `Sets values of keys, or the namespace, of a ${kind} generator of the kustomization file`,
+    long: `Sets new values for keys a ${kind} generator of the kustomization file already has, or moves it to a
+new namespace. The generator is found by name and namespace (--namespace; no namespace and "default" are the same).`,
+    examples: examples.map((example) => `edit set ${name} ${example}`),
+    flags: [
+      { name: 'from-literal', kind: 'stringArray', usage: `key=value: a new value for a key the ${kind} has` },
+      { name: 'namespace', kind: 'string', usage: `namespace the ${kind} is in now` },
+      { name: 'new-namespace', kind: 'string', usage: `namespace to move the ${kind} to` },
+    ],
+    read: (input) => {
+      if (input.args.length !== 1) throw new UsageError('failed to validate flags: name must be specified once');
+      const generator = { name: input.args[0]!, namespace: input.text('namespace'), newNamespace: input.text('new-namespace'), literals: input.list('from-literal') };
+      return kind === 'Secret' ? { kind: 'setSecret', generator } : { kind: 'setConfigMap', generator };
+    },
+  };
 }
 
-function generatorUpdate(input: EditInput) {
-  if (input.args.length !== 1) throw new UsageError('failed to validate flags: name must be specified once');
-  return { name: input.args[0]!, namespace: input.text('namespace'), newNamespace: input.text('new-namespace'), literals: input.list('from-literal') };
+/** `remove configmap|secret`: the generators of some names in one namespace. */
+function removeGenerator(kind: 'ConfigMap' | 'Secret', example: string): EditCommand {
+  const name = kind.toLowerCase();
+  return {
+    name,
+    args: 'NAME[,NAME...]',
+    short: `Removes ${kind} generators from the kustomization file`,
+    long: `Removes the ${kind} generators of those names in the namespace (--namespace; no namespace and "default"
+are the same). A name not found is a warning; none found is an error.`,
+    examples: [`edit remove ${name} ${example}`],
+    flags: [{ name: 'namespace', kind: 'string', usage: `namespace of the ${kind}s` }],
+    read: (input) => {
+      const names = commaSeparated(
+        input,
+        `at least one ${name} name must be specified`,
+        `too many arguments: ${goList(input.args)}; to provide multiple ${name}s to remove, please separate ${name} names by commas`,
+      );
+      const namespace = input.text('namespace');
+      return kind === 'Secret' ? { kind: 'removeSecret', names, namespace } : { kind: 'removeConfigMap', names, namespace };
+    },
+  };
 }
 
 /** The one argument of `set namespace|nameprefix|namesuffix`. */
@@ -131,25 +163,17 @@ function buildMetadataOptions(input: EditInput): string[] {
   );
 }
 
-function generatorNames(input: EditInput, noun: string): string[] {
-  return commaSeparated(
-    input,
-    `at least one ${noun} name must be specified`,
-    `too many arguments: ${goList(input.args)}; to provide multiple ${noun}s to remove, please separate ${noun} names by commas`,
-  );
-}
-
 const forceFlag = (noun: string): FlagSpec => ({ name: 'force', shorthand: 'f', kind: 'bool', usage: `overwrite a ${noun} that is already there` });
 const ignoreFlag: FlagSpec = { name: 'ignore-non-existence', shorthand: 'i', kind: 'bool', usage: 'no error for a key that is not there' };
 
 const add: EditGroup = {
   name: 'add',
-  shorthand: 'Adds an item to the kustomization file',
+  short: 'Adds an item to the kustomization file',
   commands: [
     {
       name: 'annotation',
       args: 'KEY:VALUE...',
-      shorthand: 'Adds commonAnnotations to the kustomization file',
+      short: 'Adds commonAnnotations to the kustomization file',
       examples: ['edit add annotation owner:team-a contact:"ops@example.com"'],
       flags: [forceFlag('commonAnnotation')],
       read: (input) => ({ kind: 'addAnnotation', annotations: parseKeyValuePairs(input.args, 'annotation'), force: input.on('force') }),
@@ -157,7 +181,7 @@ const add: EditGroup = {
     {
       name: 'base',
       args: 'DIR[,DIR...]',
-      shorthand: 'Adds bases (directories that exist) to the resources of the kustomization file',
+      short: 'Adds bases (directories that exist) to the resources of the kustomization file',
       examples: ['edit add base ../base,../common'],
       flags: [],
       read: (input) => {
@@ -168,7 +192,7 @@ const add: EditGroup = {
     {
       name: 'buildmetadata',
       args: 'OPTION[,OPTION...]',
-      shorthand: 'Adds buildMetadata options to the kustomization file',
+      short: 'Adds buildMetadata options to the kustomization file',
       long: buildMetadataLong('Adds'),
       examples: ['edit add buildmetadata originAnnotations,managedByLabel'],
       flags: [],
@@ -177,7 +201,7 @@ const add: EditGroup = {
     {
       name: 'component',
       args: 'PATH...',
-      shorthand: 'Adds components (Go globs or remote addresses) to the kustomization file',
+      short: 'Adds components (Go globs or remote addresses) to the kustomization file',
       examples: ['edit add component ../components/monitoring'],
       flags: [],
       read: (input) => ({ kind: 'addComponent', paths: input.args }),
@@ -185,7 +209,7 @@ const add: EditGroup = {
     {
       name: 'configmap',
       args: 'NAME',
-      shorthand: 'Adds a ConfigMap generator to the kustomization file, or sources to the one of that name',
+      short: 'Adds a ConfigMap generator to the kustomization file, or sources to the one of that name',
       examples: [
         'edit add configmap settings --from-literal=mode=fast --from-file=app.properties',
         'edit add configmap settings --from-env-file=app.env --behavior=merge --namespace=shop',
@@ -196,7 +220,7 @@ const add: EditGroup = {
     {
       name: 'generator',
       args: 'PATH...',
-      shorthand: 'Adds generator configuration files (Go globs) to the kustomization file',
+      short: 'Adds generator configuration files (Go globs) to the kustomization file',
       examples: ['edit add generator generators/*.yaml'],
       flags: [],
       read: (input) => ({ kind: 'addGenerator', paths: input.args }),
@@ -204,7 +228,7 @@ const add: EditGroup = {
     {
       name: 'label',
       args: 'KEY:VALUE...',
-      shorthand: 'Adds commonLabels (or, --without-selector, a labels entry) to the kustomization file',
+      short: 'Adds commonLabels (or, --without-selector, a labels entry) to the kustomization file',
       examples: ['edit add label app:shop tier:web', 'edit add label team:a --without-selector --include-templates'],
       flags: [
         forceFlag('label'),
@@ -222,7 +246,7 @@ const add: EditGroup = {
     {
       name: 'patch',
       args: '',
-      shorthand: 'Adds a patch (a file or inline text, strategic merge or JSON 6902) to the kustomization file',
+      short: 'Adds a patch (a file or inline text, strategic merge or JSON 6902) to the kustomization file',
       examples: ['edit add patch --path patch.yaml --kind Deployment --name web', `edit add patch --patch '[{"op":"add","path":"/spec/paused","value":true}]' --kind Deployment`],
       flags: patchFlags,
       read: (input) => ({ kind: 'addPatch', patch: patchSetting(input) }),
@@ -230,7 +254,7 @@ const add: EditGroup = {
     {
       name: 'resource',
       args: 'PATH...',
-      shorthand: 'Adds resources (Go globs or remote addresses) to the kustomization file',
+      short: 'Adds resources (Go globs or remote addresses) to the kustomization file',
       examples: ['edit add resource deployment.yaml ../base', "edit add resource 'manifests/*.yaml'"],
       flags: [{ name: 'no-verify', kind: 'bool', usage: 'add the paths as given, without looking for them' }],
       read: (input) => ({ kind: 'addResource', paths: input.args, noVerify: input.on('no-verify') }),
@@ -238,7 +262,7 @@ const add: EditGroup = {
     {
       name: 'secret',
       args: 'NAME',
-      shorthand: 'Adds a Secret generator to the kustomization file, or sources to the one of that name',
+      short: 'Adds a Secret generator to the kustomization file, or sources to the one of that name',
       examples: ['edit add secret creds --from-literal=user=admin --from-file=token=token.txt', 'edit add secret tls --from-file=tls.crt,tls.key --type=kubernetes.io/tls'],
       flags: [...generatorFlags('Secret'), { name: 'type', kind: 'string', defaultValue: 'Opaque', usage: 'type of the Secret (a new generator only)' }],
       read: (input) => ({ kind: 'addSecret', generator: { ...generatorSetting(input), type: input.text('type') ?? 'Opaque' } }),
@@ -246,7 +270,7 @@ const add: EditGroup = {
     {
       name: 'transformer',
       args: 'PATH...',
-      shorthand: 'Adds transformer configuration files (Go globs) to the kustomization file',
+      short: 'Adds transformer configuration files (Go globs) to the kustomization file',
       examples: ['edit add transformer transformers/*.yaml'],
       flags: [],
       read: (input) => ({ kind: 'addTransformer', paths: input.args }),
@@ -256,12 +280,12 @@ const add: EditGroup = {
 
 const set: EditGroup = {
   name: 'set',
-  shorthand: 'Sets the value of a field of the kustomization file',
+  short: 'Sets the value of a field of the kustomization file',
   commands: [
     {
       name: 'annotation',
       args: 'KEY:VALUE...',
-      shorthand: 'Sets commonAnnotations of the kustomization file, overwriting present ones',
+      short: 'Sets commonAnnotations of the kustomization file, overwriting present ones',
       examples: ['edit set annotation owner:team-b'],
       flags: [],
       read: (input) => ({ kind: 'setAnnotation', annotations: parseKeyValuePairs(input.args, 'annotation') }),
@@ -269,26 +293,17 @@ const set: EditGroup = {
     {
       name: 'buildmetadata',
       args: 'OPTION[,OPTION...]',
-      shorthand: 'Sets the buildMetadata options of the kustomization file, replacing the present ones',
+      short: 'Sets the buildMetadata options of the kustomization file, replacing the present ones',
       long: buildMetadataLong('Sets'),
       examples: ['edit set buildmetadata originAnnotations'],
       flags: [],
       read: (input) => ({ kind: 'setBuildMetadata', options: buildMetadataOptions(input) }),
     },
-    {
-      name: 'configmap',
-      args: 'NAME',
-      shorthand: 'Sets values of keys, or the namespace, of a ConfigMap generator of the kustomization file',
-      long: `Sets new values for keys a ConfigMap generator of the kustomization file already has, or moves it to a
-new namespace. The generator is found by name and namespace (--namespace; no namespace and "default" are the same).`,
-      examples: ['edit set configmap settings --from-literal=mode=slow', 'edit set configmap settings --namespace=shop --new-namespace=store'],
-      flags: generatorUpdateFlags('ConfigMap'),
-      read: (input) => ({ kind: 'setConfigMap', generator: generatorUpdate(input) }),
-    },
+    setGenerator('ConfigMap', ['settings --from-literal=mode=slow', 'settings --namespace=shop --new-namespace=store']),
     {
       name: 'image',
       args: 'NAME[=NEWNAME][:TAG][@DIGEST]...',
-      shorthand: 'Sets new names, tags or digests of images in the kustomization file',
+      short: 'Sets new names, tags or digests of images in the kustomization file',
       long: `Sets images entries of the kustomization file: an entry of the same name is replaced, a new one added.
 "*" as the new name, tag or digest keeps the value the entry has.`,
       examples: ['edit set image nginx=registry.example.com/nginx:1.27', 'edit set image redis:7 app@sha256:24a0c4b4a4c0eb97a1aabb8e29f18e917d05abfe1b7a7c07857230879ce7d3d3'],
@@ -298,7 +313,7 @@ new namespace. The generator is found by name and namespace (--namespace; no nam
     {
       name: 'label',
       args: 'KEY:VALUE...',
-      shorthand: 'Sets commonLabels of the kustomization file, overwriting present ones',
+      short: 'Sets commonLabels of the kustomization file, overwriting present ones',
       examples: ['edit set label tier:frontend'],
       flags: [],
       read: (input) => ({ kind: 'setLabel', labels: parseKeyValuePairs(input.args, 'label') }),
@@ -306,7 +321,7 @@ new namespace. The generator is found by name and namespace (--namespace; no nam
     {
       name: 'nameprefix',
       args: 'PREFIX',
-      shorthand: 'Sets the namePrefix field of the kustomization file',
+      short: 'Sets the namePrefix field of the kustomization file',
       examples: ['edit set nameprefix shop-'],
       flags: [],
       read: (input) => ({ kind: 'setNamePrefix', prefix: exactlyOne(input, 'prefix') }),
@@ -314,7 +329,7 @@ new namespace. The generator is found by name and namespace (--namespace; no nam
     {
       name: 'namespace',
       args: 'NAMESPACE',
-      shorthand: 'Sets the namespace field of the kustomization file',
+      short: 'Sets the namespace field of the kustomization file',
       examples: ['edit set namespace staging'],
       flags: [],
       read: (input) => ({ kind: 'setNamespace', namespace: exactlyOne(input, 'namespace') }),
@@ -322,7 +337,7 @@ new namespace. The generator is found by name and namespace (--namespace; no nam
     {
       name: 'namesuffix',
       args: 'SUFFIX',
-      shorthand: 'Sets the nameSuffix field of the kustomization file',
+      short: 'Sets the nameSuffix field of the kustomization file',
       examples: ['edit set namesuffix -- -v2'],
       flags: [],
       read: (input) => ({ kind: 'setNameSuffix', suffix: exactlyOne(input, 'suffix') }),
@@ -330,21 +345,12 @@ new namespace. The generator is found by name and namespace (--namespace; no nam
     {
       name: 'replicas',
       args: 'NAME=COUNT...',
-      shorthand: 'Sets replica counts in the kustomization file',
+      short: 'Sets replica counts in the kustomization file',
       examples: ['edit set replicas web=3 worker=1'],
       flags: [],
       read: (input) => ({ kind: 'setReplicas', replicas: input.args.map(parseReplicasArgument) }),
     },
-    {
-      name: 'secret',
-      args: 'NAME',
-      shorthand: 'Sets values of keys, or the namespace, of a Secret generator of the kustomization file',
-      long: `Sets new values for keys a Secret generator of the kustomization file already has, or moves it to a
-new namespace. The generator is found by name and namespace (--namespace; no namespace and "default" are the same).`,
-      examples: ['edit set secret creds --from-literal=user=root', 'edit set secret creds --new-namespace=vault'],
-      flags: generatorUpdateFlags('Secret'),
-      read: (input) => ({ kind: 'setSecret', generator: generatorUpdate(input) }),
-    },
+    setGenerator('Secret', ['creds --from-literal=user=root', 'creds --new-namespace=vault']),
   ],
 };
 
@@ -355,12 +361,12 @@ function keyList(input: EditInput, noun: string): string[] {
 
 const remove: EditGroup = {
   name: 'remove',
-  shorthand: 'Removes items from the kustomization file',
+  short: 'Removes items from the kustomization file',
   commands: [
     {
       name: 'annotation',
       args: 'KEY[,KEY...]',
-      shorthand: 'Removes commonAnnotations from the kustomization file',
+      short: 'Removes commonAnnotations from the kustomization file',
       examples: ['edit remove annotation owner,contact'],
       flags: [ignoreFlag],
       read: (input) => ({ kind: 'removeAnnotation', keys: keyList(input, 'annotation'), ignoreMissing: input.on('ignore-non-existence') }),
@@ -368,26 +374,17 @@ const remove: EditGroup = {
     {
       name: 'buildmetadata',
       args: 'OPTION[,OPTION...]',
-      shorthand: 'Removes buildMetadata options from the kustomization file',
+      short: 'Removes buildMetadata options from the kustomization file',
       long: buildMetadataLong('Removes'),
       examples: ['edit remove buildmetadata managedByLabel'],
       flags: [],
       read: (input) => ({ kind: 'removeBuildMetadata', options: buildMetadataOptions(input) }),
     },
-    {
-      name: 'configmap',
-      args: 'NAME[,NAME...]',
-      shorthand: 'Removes ConfigMap generators from the kustomization file',
-      long: `Removes the ConfigMap generators of those names in the namespace (--namespace; no namespace and "default"
-are the same). A name not found is a warning; none found is an error.`,
-      examples: ['edit remove configmap settings,extra --namespace=shop'],
-      flags: [{ name: 'namespace', kind: 'string', usage: 'namespace of the ConfigMaps' }],
-      read: (input) => ({ kind: 'removeConfigMap', names: generatorNames(input, 'configmap'), namespace: input.text('namespace') }),
-    },
+    removeGenerator('ConfigMap', 'settings,extra --namespace=shop'),
     {
       name: 'label',
       args: 'KEY[,KEY...]',
-      shorthand: 'Removes commonLabels from the kustomization file',
+      short: 'Removes commonLabels from the kustomization file',
       examples: ['edit remove label tier,zone'],
       flags: [ignoreFlag],
       read: (input) => ({ kind: 'removeLabel', keys: keyList(input, 'label'), ignoreMissing: input.on('ignore-non-existence') }),
@@ -395,7 +392,7 @@ are the same). A name not found is a warning; none found is an error.`,
     {
       name: 'patch',
       args: '',
-      shorthand: 'Removes the patches equal to the one the flags give from the kustomization file',
+      short: 'Removes the patches equal to the one the flags give from the kustomization file',
       examples: ['edit remove patch --path patch.yaml --kind Deployment --name web'],
       flags: patchFlags,
       read: (input) => ({ kind: 'removePatch', patch: patchSetting(input) }),
@@ -403,25 +400,16 @@ are the same). A name not found is a warning; none found is an error.`,
     {
       name: 'resource',
       args: 'PATTERN...',
-      shorthand: 'Removes resources matching Go patterns from the kustomization file',
+      short: 'Removes resources matching Go patterns from the kustomization file',
       examples: ["edit remove resource old.yaml 'legacy/*.yaml'"],
       flags: [],
       read: (input) => ({ kind: 'removeResource', patterns: input.args }),
     },
-    {
-      name: 'secret',
-      args: 'NAME[,NAME...]',
-      shorthand: 'Removes Secret generators from the kustomization file',
-      long: `Removes the Secret generators of those names in the namespace (--namespace; no namespace and "default"
-are the same). A name not found is a warning; none found is an error.`,
-      examples: ['edit remove secret creds --namespace=shop'],
-      flags: [{ name: 'namespace', kind: 'string', usage: 'namespace of the Secrets' }],
-      read: (input) => ({ kind: 'removeSecret', names: generatorNames(input, 'secret'), namespace: input.text('namespace') }),
-    },
+    removeGenerator('Secret', 'creds --namespace=shop'),
     {
       name: 'transformer',
       args: 'PATTERN...',
-      shorthand: 'Removes transformers matching Go patterns from the kustomization file',
+      short: 'Removes transformers matching Go patterns from the kustomization file',
       examples: ["edit remove transformer 'transformers/*.yaml'"],
       flags: [],
       read: (input) => ({ kind: 'removeTransformer', patterns: input.args }),
@@ -432,7 +420,7 @@ are the same). A name not found is a warning; none found is an error.`,
 const fix: EditCommand = {
   name: 'fix',
   args: '',
-  shorthand: 'Moves deprecated fields of the kustomization file to the fields that replace them',
+  short: 'Moves deprecated fields of the kustomization file to the fields that replace them',
   long: `Moves deprecated fields of the kustomization file to the fields that replace them (bases, imageTags,
 patchesJson6902, patchesStrategicMerge, commonLabels, env, helmChartInflationGenerator), then builds the
 directory before and after and warns when the output differs.`,
