@@ -1,4 +1,4 @@
-import { editKustomization, KustomizeError, parseImageArgument, parseKeyValuePairs, parseReplicasArgument, type KustomizationEdit, type PatchSetting } from '@kustomize-ts/core';
+import { editKustomization, parseImageArgument, parseKeyValuePairs, parseReplicasArgument, type KustomizationEdit, type PatchSetting } from '@kustomize-ts/core';
 import { NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { helpOf, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
@@ -425,13 +425,10 @@ const fix: EditCommand = {
 patchesJson6902, patchesStrategicMerge, commonLabels, env, helmChartInflationGenerator), then builds the
 directory before and after and warns when the output differs.`,
   examples: ['edit fix'],
-  flags: [{ name: 'vars', kind: 'bool', usage: 'convert vars to replacements (not supported by kustomize-ts)' }],
+  flags: [{ name: 'vars', kind: 'bool', usage: 'also convert vars to replacements, rewriting the files that use them (best done in a clean git tree)' }],
   read: (input) => {
     if (input.args.length > 0) throw new UsageError(`unexpected argument "${input.args[0]}" for "edit fix"`);
-    if (input.on('vars')) {
-      throw new KustomizeError('unsupported', 'converting vars to replacements (--vars) is not supported', {}, "replace the vars by hand; see kustomize's replacements documentation");
-    }
-    return { kind: 'fix' };
+    return { kind: 'fix', vars: input.on('vars') };
   },
 };
 
@@ -471,17 +468,27 @@ function readInput(path: string, command: EditCommand, argv: readonly string[]):
 }
 
 /** What `kustomize edit fix` prints before its warnings. */
-const fixedFields = `
+function fixedFields(vars: boolean): string {
+  const fields = `
 Fixed fields:
   patchesJson6902 -> patches
   patchesStrategicMerge -> patches
   commonLabels -> labels
 `;
+  if (vars) return `${fields}  vars -> replacements\n`;
+  return `${fields}
+To convert vars -> replacements, run the command \`kustomize edit fix --vars\`
+
+WARNING: Converting vars to replacements will potentially overwrite many resource files 
+and the resulting files may not produce the same output when \`kustomize build\` is run. 
+We recommend doing this in a clean git repository where the change is easy to undo.
+`;
+}
 
 function runCommand(path: string, command: EditCommand, argv: readonly string[], io: CommandIO): number {
   const edit = command.read(readInput(path, command, argv));
   const outcome = editKustomization(new NodeWritableFileSystem(), io.cwd, edit);
-  if (edit.kind === 'fix') io.stdout(fixedFields);
+  if (edit.kind === 'fix') io.stdout(fixedFields(edit.vars === true));
   for (const note of outcome.notes) (note.startsWith('Warning:') ? io.stdout : io.stderr)(`${note}\n`);
   return 0;
 }
