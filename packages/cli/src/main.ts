@@ -1,4 +1,5 @@
 import { UsageError, type CommandIO } from './io.js';
+import { kubectlWarningLines, warningsOf } from './warnings.js';
 
 const usage = `kustomize-ts: kustomize build, in TypeScript.
 
@@ -8,6 +9,7 @@ Usage:
   kustomize-ts create [DIR] [--autodetect [--recursive] | --flux [--ignore-paths CSV]] [--resources CSV]
                       [--namespace NS] [--nameprefix P] [--namesuffix S] [--labels K:V,...] [--annotations K:V,...]
   kustomize-ts edit add|set|remove ... | fix      (kustomize-ts edit help lists the commands)
+  kustomize-ts lint DIR...       (warnings for deprecated fields and for entries that did nothing; exit 1 when any)
   kustomize-ts golden check|update DIR... [--golden-dir DIR]
   kustomize-ts diff A B [--exit-code]
   kustomize-ts flux create kustomization|source git NAME [flags]
@@ -26,6 +28,8 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
         return (await import('./commands/create.js')).runCreate(rest, io);
       case 'edit':
         return (await import('./commands/edit.js')).runEdit(rest, io);
+      case 'lint':
+        return (await import('./commands/lint.js')).runLint(rest, io);
       case 'golden':
         return (await import('./commands/golden.js')).runGolden(rest, io);
       case 'diff':
@@ -42,7 +46,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
         throw new UsageError(`unknown command "${command}" for "kustomize-ts"`);
     }
   } catch (error) {
-    io.stderr(`Error: ${describeError(error)}\n`);
+    io.stderr(`${kubectlWarningLines(warningsOf(error))}Error: ${describeError(error)}\n`);
     return 1;
   }
 }

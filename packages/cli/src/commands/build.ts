@@ -4,6 +4,7 @@ import { build, emitYaml, KustomizeError, type BuildOptions, type JsonObject } f
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { parseArgs, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
+import { kubectlWarningLines } from '../warnings.js';
 
 const flags: readonly FlagSpec[] = [
   { name: 'output', short: 'o', kind: 'string' },
@@ -45,6 +46,8 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
     reorder,
     addManagedByLabel: values.get('enable-managedby-label') === true,
   });
+  const warningText = kubectlWarningLines(result.warnings);
+  if (warningText !== '') io.stderr(warningText);
   const output = values.get('output') as string | undefined;
   if (output === undefined) {
     io.stdout(result.yaml);
