@@ -121,14 +121,14 @@ describe('FetchFileSystem', () => {
 
   it('builds a tree served over HTTP, listed by its index.json, as build does from memory', async () => {
     const requests: string[] = [];
-    const result = await buildAsync({ fs: new FetchFileSystem('https://example.com/tree', { fetch: served(requests) }), path: '/prod' });
+    const result = await buildAsync({ fs: new FetchFileSystem('https://example.com/tree', served(requests)), path: '/prod' });
     expect(result).toEqual(build({ fs: new MemoryFileSystem(tree), path: '/prod' }));
     // The index once, then each file the build reads once.
     expect(requests.sort()).toEqual(['/tree/base/cm.yaml', '/tree/base/kustomization.yaml', '/tree/index.json', '/tree/prod/kustomization.yaml']);
   });
 
   it('takes the list of files instead of an index, and reports a failed fetch as a missing file', async () => {
-    const fs = new FetchFileSystem('https://example.com/tree/', { files: [...Object.keys(tree), 'base/gone.yaml'], fetch: served([]) });
+    const fs = new FetchFileSystem('https://example.com/tree/', served([]), { files: [...Object.keys(tree), 'base/gone.yaml'] });
     await expect(fs.readFile('/base/gone.yaml')).rejects.toMatchObject({ code: 'file-not-found', message: 'cannot fetch https://example.com/tree/base/gone.yaml: HTTP 404' });
     expect(await fs.readDir('/base')).toEqual(['kustomization.yaml', 'cm.yaml', 'gone.yaml']);
     expect(await fs.kind('/nothing')).toBeUndefined();

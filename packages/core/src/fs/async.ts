@@ -8,9 +8,11 @@ import { normalize } from './path.js';
  * files listed in an index, since HTTP cannot list a directory. The index is the list of file paths
  * relative to `base` (`['base/kustomization.yaml', 'base/app.yaml', …]`); without one, `index.json` under
  * `base` is fetched once and read as that list. File `/a/b.yaml` is fetched from `new URL('a/b.yaml', base)`.
+ * The caller passes `fetch` (the platform's, or one that adds credentials or a cache): the library itself
+ * never reaches the network.
  *
  * @example
- * const fs = new FetchFileSystem('https://example.com/tree/');
+ * const fs = new FetchFileSystem('https://example.com/tree/', fetch);
  * const { yaml } = await buildAsync({ fs, path: '/overlays/prod' });
  */
 export class FetchFileSystem implements AsyncFileSystem {
@@ -18,9 +20,9 @@ export class FetchFileSystem implements AsyncFileSystem {
   private readonly fetcher: typeof fetch;
   private tree: Promise<Map<string, Set<string> | 'file'>> | undefined;
 
-  constructor(base: string | URL, options: { readonly files?: readonly string[]; readonly fetch?: typeof fetch } = {}) {
+  constructor(base: string | URL, fetcher: typeof fetch, options: { readonly files?: readonly string[] } = {}) {
     this.base = new URL(String(base).endsWith('/') ? String(base) : `${String(base)}/`);
-    this.fetcher = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.fetcher = fetcher;
     if (options.files) this.tree = Promise.resolve(treeOf(options.files));
   }
 
@@ -37,9 +39,11 @@ export class FetchFileSystem implements AsyncFileSystem {
 
   private async fetchBytes(relative: string, path: string): Promise<Uint8Array> {
     const url = new URL(relative.split('/').map(encodeURIComponent).join('/'), this.base);
+    // Called unbound: a browser's fetch refuses to run as a method of another object.
+    const fetcher = this.fetcher;
     let response: Response;
     try {
-      response = await this.fetcher(url);
+      response = await fetcher(url);
     } catch (error) {
       throw new KustomizeError('file-not-found', `cannot fetch ${url.href}: ${error instanceof Error ? error.message : String(error)}`, { file: path });
     }

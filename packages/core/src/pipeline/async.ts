@@ -71,10 +71,10 @@ class ReplayInputs {
     };
   }
 
-  private ask<T>(key: string, fetch: () => Promise<unknown>): T {
+  private ask<T>(key: string, load: () => Promise<unknown>): T {
     const answer = this.answers.get(key);
     if (answer === undefined) {
-      if (!this.wanted.has(key)) this.wanted.set(key, fetch);
+      if (!this.wanted.has(key)) this.wanted.set(key, load);
       throw new PendingInput(`not fetched yet: ${key}`);
     }
     if ('error' in answer) throw answer.error;
@@ -90,13 +90,13 @@ class ReplayInputs {
   async fetchWanted(): Promise<void> {
     const wanted = this.wanted;
     this.wanted = new Map();
-    await Promise.all([...wanted].map(([key, fetch]) => this.settle(key, fetch)));
+    await Promise.all([...wanted].map(([key, load]) => this.settle(key, load)));
   }
 
-  private async settle(key: string, fetch: () => Promise<unknown>): Promise<void> {
+  private async settle(key: string, load: () => Promise<unknown>): Promise<void> {
     if (this.answers.has(key)) return;
     try {
-      this.answers.set(key, { value: await fetch() });
+      this.answers.set(key, { value: await load() });
     } catch (error) {
       this.answers.set(key, { error });
     }

@@ -85,7 +85,7 @@ export function closestNames(wanted: string, candidates: Iterable<string>, count
 }
 
 /** Levenshtein distance, two rows at a time. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
