@@ -48,6 +48,47 @@ describe('kustomize-ts build', () => {
     expect(readdirSync(join(root, 'out')).sort()).toEqual(['.keep', 'v1_configmap_cm.yaml']);
   });
 
+  it('builds several DIRs in one call with --output-dir, one file per target named after its path', async () => {
+    const overlay = (prefix: string) => `resources:\n- ../../base\nnamePrefix: ${prefix}-\n`;
+    const root = tree({
+      'base/kustomization.yaml': 'resources:\n- cm.yaml\n',
+      'base/cm.yaml': configMap,
+      'overlays/prod/kustomization.yaml': overlay('prod'),
+      'overlays/dev/kustomization.yaml': overlay('dev'),
+      'overlays/broken/kustomization.yaml': 'resources:\n- nope.yaml\n',
+    });
+    const result = await run(['build', 'overlays/prod', 'overlays/dev', '--output-dir', 'out'], root);
+    expect(result).toEqual({ status: 0, stdout: '', stderr: '' });
+    for (const name of ['prod', 'dev']) {
+      expect(readFileSync(join(root, 'out', 'overlays', `${name}.yaml`), 'utf8')).toBe((await run(['build', `overlays/${name}`], root)).stdout);
+    }
+    // A target that fails is reported by name; the others are still written.
+    const failed = await run(['build', 'overlays/broken', 'overlays/dev', '--output-dir', 'again'], root);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/^Error: overlays\/broken: .*nope\.yaml/);
+    expect(readdirSync(join(root, 'again', 'overlays'))).toEqual(['dev.yaml']);
+    expect((await run(['build', 'overlays/prod', 'overlays/dev'], root)).stderr).toBe('Error: specify one path to kustomization.yaml\n');
+    expect((await run(['build', '.', '--output-dir', 'out'], root)).status).toBe(1);
+  });
+
+  it('builds again on every change with --watch', async () => {
+    const root = tree({ 'kustomization.yaml': 'resources:\n- cm.yaml\n', 'cm.yaml': configMap });
+    const outputs: string[] = [];
+    const io = { stdout: (text: string) => void outputs.push(text), stderr: (text: string) => void outputs.push(`stderr: ${text}`), cwd: root };
+    void main(['build', '--watch', root], io);
+    const waitFor = async (count: number) => {
+      for (let tries = 0; outputs.length < count && tries < 100; tries++) await new Promise((done) => setTimeout(done, 50));
+    };
+    await waitFor(1);
+    writeFileSync(join(root, 'cm.yaml'), configMap.replace('a: b', 'a: changed'));
+    await waitFor(2);
+    writeFileSync(join(root, 'cm.yaml'), 'kind: ConfigMap\n');
+    await waitFor(3);
+    expect(outputs[0]).toContain('a: b');
+    expect(outputs[1]).toContain('a: changed');
+    expect(outputs[2]).toMatch(/^stderr: Error: .*missing metadata\.name/);
+  });
+
   // Each bad input gives status 1 and one line that names the file and the cause, with no stack trace.
   const badInputs: [string, Record<string, string>, RegExp][] = [
     ['a missing file', { 'kustomization.yaml': 'resources:\n- nope.yaml\n' }, /nope\.yaml/],

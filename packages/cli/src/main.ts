@@ -1,3 +1,5 @@
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { formatHelp } from '@kustomize-ts/flags';
 import { parseArgs, type CommandHelp } from './args.js';
 import { completionScript, shells, type CompletionNode, type Shell } from './completion.js';
@@ -122,9 +124,41 @@ function describeError(error: unknown): string {
 
 function processIO(): CommandIO {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: descriptorWriter(1),
+    stderr: descriptorWriter(2),
     cwd: process.cwd(),
-    colour: process.stdout.isTTY === true && !('NO_COLOR' in process.env && process.env['NO_COLOR'] !== ''),
+    colour: isatty(1) && !('NO_COLOR' in process.env && process.env['NO_COLOR'] !== ''),
+  };
+}
+
+/**
+ * Writes to file descriptor `fd` directly: setting up `process.stdout` (a stream over a pipe or a terminal)
+ * costs a small build a good part of its start-up. A descriptor that would block (EAGAIN: a non-blocking pipe
+ * that is full) hands what is left, and all later text, to the stream, so the order is kept. A reader that
+ * went away (EPIPE, as `| head` does) gets nothing more, as a Go program killed by SIGPIPE writes nothing more.
+ */
+function descriptorWriter(fd: 1 | 2): (text: string) => void {
+  let stream: NodeJS.WriteStream | undefined;
+  let closed = false;
+  return (text) => {
+    if (closed) return;
+    if (stream !== undefined) {
+      stream.write(text);
+      return;
+    }
+    const bytes = Buffer.from(text);
+    let offset = 0;
+    try {
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') {
+        closed = true;
+        return;
+      }
+      if (code !== 'EAGAIN') throw error;
+      stream = fd === 1 ? process.stdout : process.stderr;
+      stream.write(bytes.subarray(offset));
+    }
   };
 }

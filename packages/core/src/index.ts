@@ -3,6 +3,7 @@
  * through a {@link FileSystem} so the same code runs on disk, in memory and in a browser.
  */
 export { build, buildYaml, type BuildOptions, type BuildResult, type ReorderOption } from './pipeline/index.js';
+export { BuildCache, createBuildCache } from './pipeline/cache.js';
 export type { BuildHooks, RemoteTree } from './pipeline/hooks.js';
 export { buildAsync, toAsyncFileSystem, type AsyncBuildHooks, type AsyncBuildOptions, type AsyncFileSystem } from './pipeline/async.js';
 export { DirectoryHandleFileSystem, FetchFileSystem, type DirectoryHandle, type FileHandle } from './fs/async.js';

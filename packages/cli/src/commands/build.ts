@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build, emitYaml, KustomizeError, type JsonObject } from '@kustomize-ts/core';
+import { statSync, watch } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { build, createBuildCache, emitYaml, KustomizeError, type BuildCache, type BuildOptions, type JsonObject } from '@kustomize-ts/core';
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
@@ -9,6 +9,12 @@ import { kubectlWarningLines } from '../warnings.js';
 /** kustomize v5.8.1's build flags, with its help texts and defaults. */
 export const buildFlags: readonly FlagSpec[] = [
   { name: 'output', shorthand: 'o', kind: 'string', usage: 'If specified, write output to this path.' },
+  {
+    name: 'output-dir',
+    kind: 'string',
+    usage: 'build every DIR given (several allowed) in one process, writing each to this folder as <DIR relative to the current directory>.yaml',
+  },
+  { name: 'watch', kind: 'bool', usage: 'build again whenever a file under DIR changes, until interrupted (files read again, unchanged ones not parsed again)' },
   ...loadFlags.map((spec) => (spec.name === 'reorder' ? { ...spec, deprecated: "use the new 'sortOptions' field in kustomization.yaml instead." } : spec)),
   {
     name: 'enable-managedby-label',
@@ -40,7 +46,7 @@ The DIR argument must be a path to a directory containing
 'kustomization.yaml', or a git repository URL with a path suffix
 specifying same with respect to the repository root.
 If DIR is omitted, '.' is assumed.`,
-  usage: ['DIR [flags]'],
+  usage: ['DIR [flags]', 'DIR... --output-dir OUT [flags]'],
   examples: `  # Build the current working directory
   kustomize-ts build
 
@@ -48,36 +54,120 @@ If DIR is omitted, '.' is assumed.`,
   kustomize-ts build /home/config/production
 
   # Build from github
-  kustomize-ts build https://github.com/kubernetes-sigs/kustomize.git/examples/helloWorld?ref=v1.0.6`,
+  kustomize-ts build https://github.com/kubernetes-sigs/kustomize.git/examples/helloWorld?ref=v1.0.6
+
+  # Build every overlay in one process: rendered/overlays/prod.yaml, rendered/overlays/dev.yaml, ...
+  kustomize-ts build overlays/* --output-dir rendered
+
+  # Print the build again on every change under the directory
+  kustomize-ts build --watch overlays/dev`,
   flags: buildFlags,
 };
 
-/** `kustomize-ts build [DIR]`: what `kubectl kustomize [DIR]` prints, or writes with `-o`. */
-export function runBuild(argv: readonly string[], io: CommandIO): number {
+/**
+ * `kustomize-ts build [DIR]`: what `kubectl kustomize [DIR]` prints, or writes with `-o`; with
+ * `--output-dir`, several targets built in one process; with `--watch`, built again on every change.
+ */
+export function runBuild(argv: readonly string[], io: CommandIO): number | Promise<number> {
   const { positionals, flags: values, notices } = parseArgs(argv, buildFlags, buildHelp);
   for (const notice of notices) io.stderr(`${notice}\n`);
-  if (positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
+  const outputDir = values.get('output-dir') as string | undefined;
+  const watch = values.get('watch') === true;
+  if (outputDir !== undefined && values.get('output') !== undefined) throw new UsageError('give --output or --output-dir, not both');
+  if (outputDir === undefined && positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
   const { loadRestrictor, reorder } = loadSettings(values);
-  const result = build({
-    fs: new NodeFileSystem(),
-    path: resolve(io.cwd, positionals[0] ?? '.'),
-    loadRestrictor,
-    reorder,
-    addManagedByLabel: values.get('enable-managedby-label') === true,
-  });
+  const settings: TargetSettings = { fs: new NodeFileSystem(), loadRestrictor, reorder, addManagedByLabel: values.get('enable-managedby-label') === true, cache: createBuildCache() };
+  if (outputDir !== undefined) {
+    if (watch) throw new UsageError('--watch builds one DIR; it cannot be used with --output-dir');
+    return buildTargets(positionals.length === 0 ? ['.'] : positionals, resolve(io.cwd, outputDir), settings, io);
+  }
+  const path = resolve(io.cwd, positionals[0] ?? '.');
+  const output = (values.get('output') as string | undefined) ?? '';
+  if (watch) return watchTarget(path, output, settings, io);
+  buildOne(path, output, settings, io);
+  return 0;
+}
+
+/** What every build of one command line shares, the cache included. */
+interface TargetSettings extends Omit<BuildOptions, 'path'> {
+  readonly cache: BuildCache;
+}
+
+/** Builds `path`, prints its warnings, and prints the YAML or writes it to `output` (a file, or a folder: one file per resource). */
+function buildOne(path: string, output: string, settings: TargetSettings, io: CommandIO): void {
+  const result = build({ ...settings, path });
   const warningText = kubectlWarningLines(result.warnings);
   if (warningText !== '') io.stderr(warningText);
-  const output = (values.get('output') as string | undefined) ?? '';
   if (output === '') {
     io.stdout(result.yaml);
-    return 0;
+    return;
   }
   const target = resolve(io.cwd, output);
   // Each file is written atomically (a temporary file renamed over it): a failure leaves the old file whole.
   const disk = new NodeWritableFileSystem();
   if (isDirectory(target)) writeIndividualFiles(disk, target, result.objects);
   else disk.writeFile(target, result.yaml);
-  return 0;
+}
+
+/**
+ * Builds every target into `outputDir`, each as `<target relative to the current directory>.yaml`, sharing one
+ * cache (a base common to several overlays is parsed once). A failed target is reported (with its warnings) and
+ * the others still built; exit status 1 when any failed.
+ */
+function buildTargets(targets: readonly string[], outputDir: string, settings: TargetSettings, io: CommandIO): number {
+  const planned = targets.map((target) => {
+    const path = resolve(io.cwd, target);
+    const name = relative(io.cwd, path);
+    if (name === '' || name.startsWith('..') || isAbsolute(name)) throw new UsageError(`${target}: with --output-dir, give directories below the current directory (the output file is named after the path)`);
+    return { target, path, file: join(outputDir, `${name}.yaml`) };
+  });
+  const disk = new NodeWritableFileSystem();
+  let failed = false;
+  for (const { target, path, file } of planned) {
+    try {
+      const result = build({ ...settings, path });
+      const warningText = kubectlWarningLines(result.warnings);
+      if (warningText !== '') io.stderr(warningText);
+      disk.writeFile(file, result.yaml);
+    } catch (error) {
+      if (!(error instanceof KustomizeError)) throw error;
+      failed = true;
+      io.stderr(`${kubectlWarningLines(error.warnings)}Error: ${target}: ${error.toOneLine()}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+/**
+ * Builds `path` now and again after every change under it (changes within 50 ms count as one), until the
+ * process is interrupted; a failed build is reported and the watch goes on.
+ */
+function watchTarget(path: string, output: string, settings: TargetSettings, io: CommandIO): Promise<number> {
+  const attempt = (): void => {
+    try {
+      buildOne(path, output, settings, io);
+    } catch (error) {
+      if (!(error instanceof KustomizeError)) throw error;
+      io.stderr(`${kubectlWarningLines(error.warnings)}Error: ${error.toOneLine()}\n`);
+    }
+  };
+  attempt();
+  return new Promise((_, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watcher = watch(path, { recursive: true }, () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        try {
+          attempt();
+        } catch (error) {
+          watcher.close();
+          reject(error);
+        }
+      }, 50);
+    });
+    watcher.on('error', reject);
+  });
 }
 
 function isDirectory(path: string): boolean {

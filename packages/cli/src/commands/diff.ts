@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { build, diffResources, formatResourceDiff, loadKustomization, type DiffSide } from '@kustomize-ts/core';
+import { build, createBuildCache, diffResources, formatResourceDiff, loadKustomization, type DiffSide } from '@kustomize-ts/core';
 import { NodeFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
@@ -24,9 +24,11 @@ export function runDiff(argv: readonly string[], io: CommandIO): number {
   if (positionals.length !== 2) throw new UsageError('diff needs two kustomization directories: kustomize-ts diff A B');
   const { loadRestrictor, reorder } = loadSettings(values);
   const fs = new NodeFileSystem();
+  // One cache for both builds: what A and B share is parsed once.
+  const cache = createBuildCache();
   const sides = positionals.map((directory) => {
     const path = resolve(io.cwd, directory);
-    const objects = build({ fs, path, loadRestrictor, reorder }).objects;
+    const objects = build({ fs, path, loadRestrictor, reorder, cache }).objects;
     const kustomization = loadKustomization(fs, path);
     const side: DiffSide = { namePrefix: kustomization.namePrefix, nameSuffix: kustomization.nameSuffix };
     return { objects, side };

@@ -1,5 +1,7 @@
 import { KustomizeError } from '../errors.js';
 import type { WarningSink } from '../pipeline/diagnostics.js';
+import type { CachedFile } from './parse-resources.js';
+import type { BuildCache } from '../pipeline/cache.js';
 import type { BuildHooks } from '../pipeline/hooks.js';
 import type { OpenApiState } from '../pipeline/openapi.js';
 import type { FileSystem } from '../fs/filesystem.js';
@@ -37,6 +39,8 @@ export interface LoadSession {
   openApi: OpenApiState;
   /** The build's warnings so far, in the order kubectl prints them; shared by every loader, remote ones included. */
   readonly warnings: WarningSink;
+  /** Parsed files kept between builds, when the caller gives a cache. */
+  readonly cache?: BuildCache;
 }
 
 /**
@@ -95,6 +99,12 @@ export class Loader {
   }
 
   /** The file at `path` as UTF-8 text (a byte-order mark dropped); other bytes are an error, as go-yaml's reader makes them. */
+  /** Where the parsed documents of the file at `path` (as given to {@link readText}) may be kept, if the build has a cache. */
+  cachedFile(path: string): CachedFile | undefined {
+    const cache = this.session.cache;
+    return cache === undefined ? undefined : { cache, path: this.resolve(path) };
+  }
+
   readText(path: string): string {
     return decodeUtf8(this.readBytes(path), this.display(this.resolve(path)));
   }

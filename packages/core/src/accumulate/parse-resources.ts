@@ -1,16 +1,25 @@
 import { KustomizeError } from '../errors.js';
 import { getOwn, isJsonObject, withKey, withoutKey, type JsonObject, type JsonValue } from '../json.js';
 import { metadataOf, newResource, type Origin, type Resource } from '../resource/resource.js';
+import type { BuildCache } from '../pipeline/cache.js';
 import { parseYamlDocuments } from '../yaml/index.js';
+
+/** Where a file's parsed documents may be kept between builds: the cache, and the file's path. */
+export interface CachedFile {
+  readonly cache: BuildCache;
+  readonly path: string;
+}
 
 /**
  * The resources of a YAML stream, as kustomize's resource factory reads them: empty documents dropped,
  * every object checked for a kind and a name, and `…List` kinds with `items` replaced by their items,
- * which kustomize queues after the documents that follow the list.
+ * which kustomize queues after the documents that follow the list. With `cached`, documents of an
+ * unchanged file are taken from the cache.
  */
-export function parseResources(text: string, file: string, origin?: Origin): Resource[] {
+export function parseResources(text: string, file: string, origin?: Origin, cached?: CachedFile): Resource[] {
   const queue: { object: JsonObject; document: number }[] = [];
-  parseYamlDocuments(text, file).forEach((document, index) => {
+  const documents = cached === undefined ? parseYamlDocuments(text, file) : cached.cache.documents(cached.path, text, () => parseYamlDocuments(text, file));
+  documents.forEach((document, index) => {
     if (isEmpty(document)) return;
     queue.push({ object: checkedObject(document, file, index), document: index });
   });

@@ -164,7 +164,7 @@ function loadStrategicMergeEntry(entry: string, loader: Loader): LoadedPatch[] {
     // Not inline YAML: a path, as kustomize falls back to.
   }
   const file = loader.display(loader.resolve(entry));
-  return parseResources(loader.readText(entry), file).map((r) => ({ object: r.object, source: file, allowNameChange: false, allowKindChange: false }));
+  return parseResources(loader.readText(entry), file, undefined, loader.cachedFile(entry)).map((r) => ({ object: r.object, source: file, allowNameChange: false, allowKindChange: false }));
 }
 
 /** The one resource any of whose ids equals the patch's id: kustomize's GetById, with the closest ids in the hint. */

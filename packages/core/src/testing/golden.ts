@@ -2,6 +2,7 @@
  * Golden files of overlays: every kustomization under a directory rendered to `<golden>/<name>.yaml`, checked
  * for drift (a unified diff) or updated. Works on any {@link FileSystem}.
  */
+import { createBuildCache } from '../pipeline/cache.js';
 import { build, type BuildOptions } from '../pipeline/index.js';
 import { unifiedDiff } from '../diff/lines.js';
 import { KustomizeError } from '../errors.js';
@@ -98,9 +99,13 @@ export interface GoldenCheckOptions extends GoldenBuildOptions {
   readonly displayRoot?: string;
 }
 
-/** Renders each target and compares it with its golden file. */
+/**
+ * Renders each target and compares it with its golden file. The builds share `options.cache`, or a cache of
+ * their own, so a base common to several overlays is parsed once.
+ */
 export function checkGolden(fs: FileSystem, targets: readonly GoldenTarget[], options: GoldenCheckOptions = {}): GoldenResult[] {
-  const { displayRoot, ...buildOptions } = options;
+  const { displayRoot, cache = createBuildCache(), ...rest } = options;
+  const buildOptions = { ...rest, cache };
   const display = (path: string) => (displayRoot === undefined ? path : relative(displayRoot, path));
   return targets.map((target): GoldenResult => {
     let actual: string;
