@@ -11,21 +11,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from './generate-tree.mjs';
 
 const words = ['the', 'container', 'image', 'policy', 'resource', 'name', 'must', 'be', 'a', 'valid', 'DNS', 'label', 'that', 'selects', 'pods', 'when', 'set', 'field', 'is', 'ignored', 'defaults', 'to', 'of', 'and', 'or', 'more', 'info', 'https://kubernetes.io/docs/concepts', 'value', 'specified', 'template', 'workflow', 'step', 'inference', 'service', 'cluster'];
-
-/** A small seeded generator (mulberry32). */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { int: (low, high) => low + Math.floor(next() * (high - low + 1)), pick: (items) => items[Math.floor(next() * items.length)] };
-}
 
 /** A description of `count` words, as lines of about 80 columns starting at `indent`. */
 function sentenceLines(random, count, indent) {

@@ -21,7 +21,7 @@ const appImages = ['registry.example.com/shop/api', 'registry.example.com/shop/w
 const appsPerTeam = 10;
 
 /** A small seeded generator (mulberry32): the trees depend on nothing but the options. */
-function seededRandom(seed) {
+export function seededRandom(seed) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
