@@ -3,11 +3,12 @@
 // one tree's heap and JIT state never colour another's. Times, with tinybench, the median of RUNS
 // builds after a warm-up, of:
 //   build: build({ fs: new NodeFileSystem(), path }) from the built dist of @kustomize-ts/core, YAML included;
-//   floor: reading every YAML file of the tree, parsing it with `yaml` and printing its documents again.
+//   floor: reading every YAML file of the tree, parsing it with `yaml` and printing its documents again;
+//   with `rebuild`, instead: a build with a cache (createBuildCache) after a one-file edit, and a cold build.
 // Prints one line of JSON.
 //
-//   node scripts/bench-inprocess.mjs TREE_DIR BUILD_PATH [RUNS] [build|floor|both]
-import { readdirSync, readFileSync } from 'node:fs';
+//   node scripts/bench-inprocess.mjs TREE_DIR BUILD_PATH [RUNS] [build|floor|both|rebuild]
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Bench } from 'tinybench';
 import { parseAllDocuments, stringify } from 'yaml';
@@ -55,8 +56,8 @@ async function main() {
   const report = { documentsIn: 0, documentsOut: 0, outputBytes: 0 };
 
   const bench = new Bench({ iterations: runs, time: 0, warmupIterations: 1, warmupTime: 0, throws: true });
-  if (which !== 'build') bench.add('floor', () => floor(files));
-  if (which !== 'floor') {
+  if (which === 'floor' || which === 'both') bench.add('floor', () => floor(files));
+  if (which === 'build' || which === 'both') {
     // A failing build is a result, not a crash: the tree's row says why.
     try {
       const first = build({ fs: new NodeFileSystem(), path: buildPath });
@@ -67,9 +68,26 @@ async function main() {
       report.buildError = error instanceof Error ? error.message.split('\n')[0] : String(error);
     }
   }
-  await bench.run();
+  if (which === 'rebuild') {
+    // A rebuild with a cache after a one-file edit (a replica count, changed back and forth), against a cold build.
+    const { createBuildCache } = await import(new URL('index.js', coreDist).href);
+    const edited = files.find((file) => /replicas: \d+/.test(readFileSync(file, 'utf8')));
+    const original = readFileSync(edited, 'utf8');
+    const cache = createBuildCache();
+    build({ fs: new NodeFileSystem(), path: buildPath, cache });
+    let round = 0;
+    bench.add('rebuild', () => {
+      round += 1;
+      writeFileSync(edited, original.replace(/replicas: \d+/, `replicas: ${round % 2 === 0 ? 1 : 2}`));
+      const rebuilt = build({ fs: new NodeFileSystem(), path: buildPath, cache }).yaml;
+      if (round === 1 && rebuilt !== build({ fs: new NodeFileSystem(), path: buildPath }).yaml) throw new Error('a rebuild with the cache differs from a cold build');
+    });
+    bench.add('cold build', () => build({ fs: new NodeFileSystem(), path: buildPath }));
+    await bench.run();
+    writeFileSync(edited, original);
+  } else await bench.run();
   for (const task of bench.tasks) report[task.name] = medianOf(task);
-  if (which !== 'build') report.documentsIn = floor(files);
+  if (which === 'floor' || which === 'both') report.documentsIn = floor(files);
   report.maxRssKiB = process.resourceUsage().maxRSS;
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }

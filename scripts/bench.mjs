@@ -2,30 +2,34 @@
 // `pnpm bench`: the benchmark of issue 8. Generates trees with bench/generate-tree.mjs and, for each,
 // measures the in-process build and the floor (scripts/bench-inprocess.mjs, a fresh process per
 // tree), the CLI as a whole process, peak memory, and `kubectl kustomize` when it is on the PATH,
-// comparing its output with ours byte for byte. Then runs several builds at once in worker threads.
+// comparing its output with ours byte for byte. Then runs several builds at once in worker threads, and
+// the rows of issue 16: a CRD-heavy tree (bench/generate-crd-tree.mjs), a small tree's start-up against
+// `node -e 0`, 20 small overlays in one call against 20 kubectl runs, and a rebuild with a cache after an edit.
 // Uses the built dist: run `pnpm build` first.
 //
 //   pnpm bench [--quick | --full] [--sizes 10,100] [--depths 1,5] [--patches 0,50] [--runs 5]
-//              [--cli-runs 3] [--kubectl-max-n 1000] [--no-kubectl] [--no-parallel] [--workers 4]
+//              [--cli-runs 3] [--kubectl-max-n 1000] [--no-kubectl] [--no-parallel] [--no-extra-rows] [--workers 4]
 //              [--patch-kinds both|strategic|json6902] [--work-dir .bench] [--json FILE]
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { generateCrdTree } from '../bench/generate-crd-tree.mjs';
 import { generateTree } from '../bench/generate-tree.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'packages', 'cli', 'bin', 'kustomize-ts.js');
 const usage = `usage: pnpm bench [--quick | --full] [--sizes N,…] [--depths D,…] [--patches P,…] [--runs R] [--cli-runs R]
-                  [--kubectl-max-n N] [--no-kubectl] [--no-parallel] [--workers K] [--patch-kinds K] [--work-dir DIR] [--json FILE]
+                  [--kubectl-max-n N] [--no-kubectl] [--no-parallel] [--no-extra-rows] [--workers K] [--patch-kinds K] [--work-dir DIR] [--json FILE]
   --quick            N ≤ 1,000 only (a few minutes); --full (the default) adds N = 2,500 and 5,000
   --sizes/--depths/--patches  which N (D = 3, P = 10), D (N = 1,000) and P (N = 1,000) series to run; "none" skips one
   --runs R           in-process builds timed after one warm-up (default 5; 3 above N = 1,000)
   --cli-runs R       whole-process CLI runs (default 3; 1 above N = 1,000)
   --kubectl-max-n N  largest N given to kubectl kustomize (default 1000; it needs minutes above)
   --workers K        worker threads in the parallel run (default 4)
+  --no-extra-rows    skips the CRD-heavy tree, the start-up and many-targets rows and the rebuild row
   --patch-kinds K    both (default: P strategic-merge and P JSON6902 patches), strategic or json6902 only`;
 
 function parseArguments(argv) {
@@ -40,6 +44,7 @@ function parseArguments(argv) {
     parallel: true,
     workers: 4,
     patchKinds: 'both',
+    extras: true,
     workDir: join(root, '.bench'),
     json: undefined,
   };
@@ -86,6 +91,9 @@ function parseArguments(argv) {
       case '--no-parallel':
         options.parallel = false;
         break;
+      case '--no-extra-rows':
+        options.extras = false;
+        break;
       case '--workers':
         options.workers = wholeNumber(value());
         break;
@@ -128,15 +136,15 @@ function plannedRows(options) {
   return [...rows.values()];
 }
 
-/** Runs `command` with stdout to `outputFile`; returns wall time, exit status, stderr and peak memory. */
-function runMeasured(command, args, outputFile, timeoutMs) {
+/** Runs `command` (in `cwd`) with stdout to `outputFile`; returns wall time, exit status, stderr, peak memory and CPU time. */
+function runMeasured(command, args, outputFile, timeoutMs, cwd = root) {
   const timeBinary = existsSync('/usr/bin/time');
   const marker = 'bench-max-rss-kib=';
-  const [program, programArgs] = timeBinary ? ['/usr/bin/time', ['-f', `${marker}%M`, command, ...args]] : [command, args];
+  const [program, programArgs] = timeBinary ? ['/usr/bin/time', ['-f', `${marker}%M %U %S`, command, ...args]] : [command, args];
   return new Promise((resolvePromise) => {
     const out = openSync(outputFile, 'w');
     const start = performance.now();
-    const child = spawn(program, programArgs, { stdio: ['ignore', out, 'pipe'] });
+    const child = spawn(program, programArgs, { stdio: ['ignore', out, 'pipe'], cwd });
     let stderr = '';
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -148,9 +156,9 @@ function runMeasured(command, args, outputFile, timeoutMs) {
       const seconds = (performance.now() - start) / 1000;
       clearTimeout(timer);
       closeSync(out);
-      const rss = new RegExp(`${marker}(\\d+)`).exec(stderr);
-      stderr = stderr.replace(new RegExp(`(Command exited with non-zero status \\d+\\n)?${marker}\\d+\\n?`), '');
-      resolvePromise({ seconds, status: timedOut ? 'timeout' : status, stderr, maxRssKiB: rss ? Number(rss[1]) : undefined });
+      const rss = new RegExp(`${marker}(\\d+)(?: ([\\d.]+) ([\\d.]+))?`).exec(stderr);
+      stderr = stderr.replace(new RegExp(`(Command exited with non-zero status \\d+\\n)?${marker}[\\d. ]+\\n?`), '');
+      resolvePromise({ seconds, status: timedOut ? 'timeout' : status, stderr, maxRssKiB: rss ? Number(rss[1]) : undefined, cpuSeconds: rss?.[2] === undefined ? undefined : Number(rss[2]) + Number(rss[3]) });
     });
   });
 }
@@ -194,7 +202,11 @@ function kubectlOnPath() {
 async function measureRow(row, options, kubectl) {
   const treeDir = join(options.workDir, `n${row.resources}-d${row.overlays}-p${row.patches}${options.patchKinds === 'both' ? '' : `-${options.patchKinds}`}`);
   const tree = generateTree({ dir: treeDir, resources: row.resources, overlays: row.overlays, patches: row.patches, patchKinds: options.patchKinds });
-  const large = row.resources > 1000;
+  return measureTree(row, treeDir, tree, row.resources > 1000, options, kubectl);
+}
+
+/** In-process, whole-process and kubectl figures of one generated tree (`large`: fewer runs). */
+async function measureTree(row, treeDir, tree, large, options, kubectl) {
   const result = { ...row, series: [...row.series], files: tree.files, treeBytes: tree.bytes };
   log(`${row.key}: ${tree.files} files, ${(tree.bytes / 1048576).toFixed(1)} MiB; in-process…`);
   Object.assign(result, inProcess(treeDir, tree.buildPath, options.runs ?? (large ? 3 : 5)));
@@ -217,7 +229,7 @@ async function measureRow(row, options, kubectl) {
 
   if (kubectl === undefined) {
     result.kubectl = 'not on PATH';
-  } else if (row.resources > options.kubectlMaxN) {
+  } else if (row.resources !== undefined && row.resources > options.kubectlMaxN) {
     result.kubectl = `skipped above N = ${options.kubectlMaxN} (--kubectl-max-n)`;
   } else {
     log(`${row.key}: kubectl kustomize…`);
@@ -270,6 +282,60 @@ async function parallelRun(options) {
   const mismatches = [...alone, ...together].filter((result) => result.sha256 !== expected.get(result.path));
   const errors = alone.filter((result) => result.sha256.startsWith('error:'));
   return { workers: options.workers, builds: together.length, sequentialSeconds, parallelSeconds, mismatches: mismatches.length, errors: errors.map((result) => result.sha256) };
+}
+
+/** Runs `command` `runs` times after a warm-up; median wall and CPU seconds (user + sys, when /usr/bin/time is there). */
+async function medianRun(command, args, runs, outputFile, cwd) {
+  const walls = [];
+  const cpus = [];
+  for (let run = 0; run <= runs; run += 1) {
+    const measured = await runMeasured(command, args, outputFile, 10 * 60_000, cwd);
+    if (measured.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${measured.stderr.trim().split('\n')[0]}`);
+    if (run === 0) continue;
+    walls.push(measured.seconds);
+    if (measured.cpuSeconds !== undefined) cpus.push(measured.cpuSeconds);
+  }
+  return { wallSeconds: median(walls), cpuSeconds: cpus.length > 0 ? median(cpus) : undefined };
+}
+
+/**
+ * Start-up and many targets: a small overlay (four resources, a prefix, a label, an image and a patch) built by
+ * the CLI against `node -e 0`; and 20 such overlays of one base built in one CLI call (--output-dir) against
+ * 20 `kubectl kustomize` runs.
+ */
+async function smallTrees(options, kubectl) {
+  const dir = join(options.workDir, 'small-overlays');
+  rmSync(dir, { recursive: true, force: true });
+  const base = generateTree({ dir: join(dir, 'base-tree'), resources: 4, overlays: 0, patches: 0 });
+  const overlays = [];
+  for (let index = 1; index <= 20; index += 1) {
+    const name = `overlay-${String(index).padStart(2, '0')}`;
+    mkdirSync(join(dir, name), { recursive: true });
+    writeFileSync(
+      join(dir, name, 'kustomization.yaml'),
+      `resources:\n- ../base-tree/base\nnamePrefix: ${name}-\nlabels:\n- pairs:\n    env: ${name}\nimages:\n- name: docker.io/library/nginx\n  newTag: 1.${index}.0\nreplicas:\n- name: cart-0000\n  count: ${index}\n`,
+    );
+    overlays.push(name);
+  }
+  const scratch = join(dir, 'out.yaml');
+  const runs = options.cliRuns ?? 5;
+  log('small tree: start-up against node -e 0…');
+  const empty = await medianRun(process.execPath, ['-e', '0'], runs, scratch);
+  const small = await medianRun(process.execPath, cliArguments(join(dir, overlays[0])), runs, scratch);
+  const result = { baseResources: base.apps, empty, small };
+  log('20 overlays in one call…');
+  result.many = await medianRun(process.execPath, [...cliArguments(overlays[0]).slice(0, -1), ...overlays, '--output-dir', 'rendered'], runs, scratch, dir);
+  if (kubectl !== undefined) {
+    log('20 kubectl kustomize runs…');
+    const started = performance.now();
+    let cpu = 0;
+    for (const name of overlays) {
+      const measured = await runMeasured('kubectl', ['kustomize', join(dir, name)], scratch, 10 * 60_000);
+      cpu += measured.cpuSeconds ?? 0;
+    }
+    result.kubectl = { wallSeconds: (performance.now() - started) / 1000, cpuSeconds: cpu || undefined };
+  }
+  return result;
 }
 
 function log(text) {
@@ -369,6 +435,38 @@ function verdicts(results) {
   return lines;
 }
 
+/** The rows of issue 16: a CRD-heavy tree, start-up, many targets in one call, and a rebuild after an edit. */
+async function extraRows(options, kubectl) {
+  const crdDir = join(options.workDir, 'crds');
+  const crdTree = generateCrdTree({ dir: crdDir });
+  log(`CRD-heavy tree: ${crdTree.files} files, ${(crdTree.bytes / 1048576).toFixed(1)} MiB…`);
+  const crd = await measureTree({ key: 'CRDs (C = 8)', series: new Set(['CRD']) }, crdDir, crdTree, true, options, kubectl);
+  const small = await smallTrees(options, kubectl);
+  log('rebuild after a one-file edit at N = 1,000…');
+  const rebuildDir = join(options.workDir, 'rebuild-n1000');
+  const rebuildTree = generateTree({ dir: rebuildDir, resources: 1000, overlays: 3, patches: 10 });
+  const text = execFileSync(process.execPath, [join(root, 'scripts', 'bench-inprocess.mjs'), rebuildDir, rebuildTree.buildPath, String(options.runs ?? 5), 'rebuild'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const rebuild = JSON.parse(text.trim().split('\n').pop());
+  return { crd, small, rebuild };
+}
+
+function extraSections(extras) {
+  const { crd, small, rebuild } = extras;
+  const lines = [table('CRD-heavy tree: 8 CRDs with deep openAPIV3Schema and long descriptions, files of 1.4 and 2.8 MiB', [crd]), '', '### Small trees and many targets', ''];
+  const cpu = (figure) => (figure?.cpuSeconds === undefined ? '' : `, CPU ${formatSeconds(figure.cpuSeconds)} s`);
+  lines.push(
+    `- start-up: a small overlay (${small.baseResources} apps' resources, prefix, label, image, replicas) built by the CLI in ${formatMs(small.small.wallSeconds * 1000)} ms${cpu(small.small)}; \`node -e 0\` ${formatMs(small.empty.wallSeconds * 1000)} ms${cpu(small.empty)}: ${formatMs((small.small.wallSeconds - small.empty.wallSeconds) * 1000)} ms more${small.small.cpuSeconds === undefined ? '' : ` (${formatMs((small.small.cpuSeconds - small.empty.cpuSeconds) * 1000)} ms more CPU)`}`,
+  );
+  lines.push(
+    `- 20 such overlays of one base in one call (\`build DIR... --output-dir OUT\`): ${formatSeconds(small.many.wallSeconds)} s${cpu(small.many)}` +
+      (small.kubectl === undefined ? '' : `; 20 \`kubectl kustomize\` runs: ${formatSeconds(small.kubectl.wallSeconds)} s${cpu(small.kubectl)} (${ratio(small.kubectl.wallSeconds, small.many.wallSeconds)} wall${small.kubectl.cpuSeconds === undefined ? '' : `, ${ratio(small.kubectl.cpuSeconds, small.many.cpuSeconds)} CPU`})`),
+  );
+  lines.push(
+    `- rebuild after a one-file edit of the N = 1,000 tree with a cache (createBuildCache): ${formatMs(rebuild.rebuild.medianMs)} ms against ${formatMs(rebuild['cold build'].medianMs)} ms cold (${((100 * rebuild.rebuild.medianMs) / rebuild['cold build'].medianMs).toFixed(0)} %), output identical`,
+  );
+  return lines.join('\n');
+}
+
 async function main() {
   const options = { ...parseArguments(process.argv.slice(2)), kubectlTimeoutMs: 20 * 60_000 };
   if (!existsSync(join(root, 'packages', 'core', 'dist', 'index.js'))) throw new Error('packages/core/dist is missing: run `pnpm build` first');
@@ -381,6 +479,7 @@ async function main() {
 
   const results = [];
   for (const row of plannedRows(options)) results.push(await measureRow(row, options, kubectl));
+  const extras = options.extras ? await extraRows(options, kubectl) : undefined;
   const parallel = options.parallel ? (log(`parallel: ${options.workers} worker threads…`), await parallelRun(options)) : undefined;
 
   const inSeries = (series) => results.filter((result) => result.series.includes(series));
@@ -404,13 +503,14 @@ async function main() {
       ].join('\n'),
     );
   }
+  if (extras !== undefined) sections.push(extraSections(extras));
   const verdictLines = verdicts(results);
   if (verdictLines.length > 0) sections.push(['### Against the targets of issue 8', '', ...verdictLines].join('\n'));
   const noteLines = notes(results);
   if (noteLines.length > 0) sections.push(['### Notes', '', ...noteLines].join('\n'));
   console.log(sections.join('\n\n'));
 
-  const report = { machine, date: new Date().toISOString(), command: `pnpm bench ${process.argv.slice(2).join(' ')}`.trim(), results, parallel };
+  const report = { machine, date: new Date().toISOString(), command: `pnpm bench ${process.argv.slice(2).join(' ')}`.trim(), results, parallel, extras };
   const jsonFile = options.json ?? join(options.workDir, 'results.json');
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   log(`results written to ${jsonFile}; trees and outputs in ${options.workDir}`);
