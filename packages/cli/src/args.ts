@@ -1,3 +1,4 @@
+import { defaultKustomizeVersion, isKustomizeVersion, kustomizeVersions, type KustomizeVersion } from '@kustomize-ts/core';
 import { UsageError } from './io.js';
 
 /** How a flag takes its value. */
@@ -60,4 +61,14 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
     }
   }
   return { positionals, flags };
+}
+
+/** `--kustomize-version`: the kustomize release whose output a build reproduces. */
+export const kustomizeVersionFlag: FlagSpec = { name: 'kustomize-version', kind: 'string' };
+
+/** The release `--kustomize-version` names, the newest when it is not given. */
+export function kustomizeVersionOf(flags: ParsedArgs['flags']): KustomizeVersion {
+  const text = (flags.get(kustomizeVersionFlag.name) as string | undefined) ?? defaultKustomizeVersion;
+  if (!isKustomizeVersion(text)) throw new UsageError(`illegal flag value --kustomize-version ${text}; legal values: ${kustomizeVersions.join(', ')}`);
+  return text;
 }

@@ -4,14 +4,15 @@ const usage = `kustomize-ts: kustomize build, in TypeScript.
 
 Usage:
   kustomize-ts build [DIR] [-o FILE|DIR] [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone]
-                     [--reorder legacy|none] [--enable-managedby-label]
+                     [--reorder legacy|none] [--enable-managedby-label] [--kustomize-version v5.5.0|v5.7.1|v5.8.1]
   kustomize-ts create [DIR] [--autodetect [--recursive] | --flux [--ignore-paths CSV]] [--resources CSV]
                       [--namespace NS] [--nameprefix P] [--namesuffix S] [--labels K:V,...] [--annotations K:V,...]
   kustomize-ts edit add|set|remove ... | fix      (kustomize-ts edit help lists the commands)
   kustomize-ts golden check|update DIR... [--golden-dir DIR]
-  kustomize-ts diff A B [--exit-code]
+  kustomize-ts diff A B [--exit-code] [--kustomize-version VERSION]
   kustomize-ts flux create kustomization|source git NAME [flags]
   kustomize-ts flux build kustomization NAME --path DIR [--kustomization-file FILE] [--dry-run]
+                                                          [--kustomize-version v5.5.0|v5.7.1|v5.8.1]
   kustomize-ts flux health --kustomization FILE --objects FILE
 `;
 

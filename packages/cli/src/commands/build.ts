@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, emitYaml, KustomizeError, type BuildOptions, type JsonObject } from '@kustomize-ts/core';
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
-import { parseArgs, type FlagSpec } from '../args.js';
+import { kustomizeVersionFlag, kustomizeVersionOf, parseArgs, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
 
 const flags: readonly FlagSpec[] = [
@@ -22,6 +22,7 @@ const flags: readonly FlagSpec[] = [
   { name: 'mount', kind: 'strings' },
   { name: 'env', short: 'e', kind: 'strings' },
   { name: 'as-current-user', kind: 'boolean' },
+  kustomizeVersionFlag,
 ];
 
 const restrictors: Record<string, BuildOptions['loadRestrictor']> = {
@@ -44,6 +45,7 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
     loadRestrictor,
     reorder,
     addManagedByLabel: values.get('enable-managedby-label') === true,
+    kustomizeVersion: kustomizeVersionOf(values),
   });
   const output = values.get('output') as string | undefined;
   if (output === undefined) {

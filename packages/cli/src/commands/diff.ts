@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
-import { build, diffResources, formatResourceDiff, loadKustomization, type BuildOptions, type DiffSide } from '@kustomize-ts/core';
+import { build, diffResources, formatResourceDiff, loadKustomization, versionBehaviour, type BuildOptions, type DiffSide } from '@kustomize-ts/core';
 import { NodeFileSystem } from '@kustomize-ts/core/node';
-import { parseArgs, type FlagSpec } from '../args.js';
+import { kustomizeVersionFlag, kustomizeVersionOf, parseArgs, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
 
 const flags: readonly FlagSpec[] = [
   { name: 'load-restrictor', kind: 'string' },
   { name: 'reorder', kind: 'string' },
   { name: 'exit-code', kind: 'boolean' },
+  kustomizeVersionFlag,
 ];
 
 const restrictors: Record<string, BuildOptions['loadRestrictor']> = { LoadRestrictionsRootOnly: 'rootOnly', LoadRestrictionsNone: 'none' };
@@ -24,11 +25,12 @@ export function runDiff(argv: readonly string[], io: CommandIO): number {
   if (!loadRestrictor) throw new UsageError(`illegal flag value --load-restrictor ${restrictorFlag}; legal values: LoadRestrictionsRootOnly, LoadRestrictionsNone`);
   const reorder = (values.get('reorder') as string | undefined) ?? 'legacy';
   if (reorder !== 'legacy' && reorder !== 'none') throw new UsageError(`illegal flag value --reorder ${reorder}; legal values: legacy, none`);
+  const kustomizeVersion = kustomizeVersionOf(values);
   const fs = new NodeFileSystem();
   const sides = positionals.map((directory) => {
     const path = resolve(io.cwd, directory);
-    const objects = build({ fs, path, loadRestrictor, reorder }).objects;
-    const kustomization = loadKustomization(fs, path);
+    const objects = build({ fs, path, loadRestrictor, reorder, kustomizeVersion }).objects;
+    const kustomization = loadKustomization(fs, path, versionBehaviour(kustomizeVersion));
     const side: DiffSide = { namePrefix: kustomization.namePrefix, nameSuffix: kustomization.nameSuffix };
     return { objects, side };
   });

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { checkGolden, formatGoldenReport, planGolden, updateGolden, type GoldenCheckOptions } from '@kustomize-ts/core/testing';
-import { parseArgs, type FlagSpec } from '../args.js';
+import { kustomizeVersionFlag, kustomizeVersionOf, parseArgs, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
 
 const usage = `Usage:
   kustomize-ts golden check|update DIR... [--golden-dir DIR] [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone]
-                                          [--reorder legacy|none]
+                                          [--reorder legacy|none] [--kustomize-version v5.5.0|v5.7.1|v5.8.1]
 
 Renders every overlay under each DIR (a directory holding a kustomization, not looking inside it) to
 GOLDEN/<path below DIR>.yaml, where GOLDEN is --golden-dir or the folder "golden" beside DIR (for an overlay
@@ -18,6 +18,7 @@ const flags: readonly FlagSpec[] = [
   { name: 'golden-dir', kind: 'string' },
   { name: 'load-restrictor', kind: 'string' },
   { name: 'reorder', kind: 'string' },
+  kustomizeVersionFlag,
 ];
 
 const restrictors: Record<string, GoldenCheckOptions['loadRestrictor']> = { LoadRestrictionsRootOnly: 'rootOnly', LoadRestrictionsNone: 'none' };
@@ -43,7 +44,7 @@ export function runGolden(argv: readonly string[], io: CommandIO): number {
   const fs = new NodeWritableFileSystem();
   const targets = positionals.flatMap((directory) => planGolden(fs, resolve(io.cwd, directory), goldenFlag === undefined ? {} : { goldenDir: resolve(io.cwd, goldenFlag) }));
   if (targets.length === 0) throw new UsageError(`no kustomization found under ${positionals.join(', ')}`);
-  const options: GoldenCheckOptions = { loadRestrictor, reorder, displayRoot: io.cwd };
+  const options: GoldenCheckOptions = { loadRestrictor, reorder, kustomizeVersion: kustomizeVersionOf(values), displayRoot: io.cwd };
   const results = mode === 'update' ? updateGolden(fs, targets, options) : checkGolden(fs, targets, options);
   io.stdout(formatGoldenReport(results, { displayRoot: io.cwd, updated: mode === 'update' }));
   const failed = results.some((result) => result.status === 'error' || (mode === 'check' && result.status !== 'match'));

@@ -5,6 +5,7 @@ import type { FileSystem } from '../fs/filesystem.js';
 import { isWithin, relative, resolve } from '../fs/path.js';
 import { findKustomizationFile, parseKustomization } from '../kustomization/load.js';
 import type { Kustomization } from '../kustomization/types.js';
+import type { VersionBehaviour } from '../versions.js';
 
 /** Which files a kustomization may read: only those in or below its own directory, or any. */
 export type LoadRestrictor = 'rootOnly' | 'none';
@@ -34,6 +35,8 @@ export interface LoadSession {
   readonly hooks: BuildHooks;
   /** The strategic-merge schema in force: kustomize's is global, chosen by the first kustomization that names one. */
   openApi: OpenApiState;
+  /** What the kustomize release the build matches does differently. */
+  readonly behaviour: VersionBehaviour;
 }
 
 /**
@@ -99,7 +102,7 @@ export class Loader {
   /** This directory's kustomization, read as any other file: through the load restrictor and within the limits. */
   kustomization(): Kustomization {
     const file = findKustomizationFile(this.session.fs, this.root);
-    return parseKustomization(this.readText(file), file, this.root);
+    return parseKustomization(this.readText(file), file, this.root, this.session.behaviour);
   }
 
   /** True when `path` names a file (whatever the restrictor would say). */

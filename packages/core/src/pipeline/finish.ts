@@ -10,8 +10,6 @@ export const localConfigAnnotation = 'config.kubernetes.io/local-config';
 const originAnnotation = 'config.kubernetes.io/origin';
 const transformationsAnnotation = 'alpha.config.kubernetes.io/transformations';
 const managedByLabel = 'app.kubernetes.io/managed-by';
-/** What kubectl's embedded kustomize v5.5.0 writes as the managed-by label value. */
-export const managedByValue = 'kustomize-(devel)';
 
 /**
  * The steps kustomize runs once, after the whole tree is accumulated: hash suffixes on generated names,
@@ -31,8 +29,8 @@ export function dropLocalConfig(resources: readonly Resource[]): Resource[] {
   });
 }
 
-/** The objects to print: with the managed-by label and origin annotations where asked for. */
-export function decorate(resources: readonly Resource[], buildMetadata: readonly string[], addManagedByLabel: boolean): JsonObject[] {
+/** The objects to print: with the managed-by label (`managedByValue`) and origin annotations where asked for. */
+export function decorate(resources: readonly Resource[], buildMetadata: readonly string[], addManagedByLabel: boolean, managedByValue: string): JsonObject[] {
   const withManagedBy = addManagedByLabel || buildMetadata.includes('managedByLabel');
   const withOrigin = buildMetadata.includes('originAnnotations');
   const withTransformations = buildMetadata.includes('transformerAnnotations');

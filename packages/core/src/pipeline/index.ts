@@ -11,6 +11,7 @@ import { decorate, finishBuild } from './finish.js';
 import type { BuildHooks } from './hooks.js';
 import { initialOpenApiState, schemaAfterLoading } from './openapi.js';
 import { accumulateTarget } from './target.js';
+import { versionBehaviour, type KustomizeVersion } from '../versions.js';
 
 /** How `--reorder` asks for output order: `legacy` sorts by kind, `none` keeps input order. */
 export type ReorderOption = 'legacy' | 'none';
@@ -25,7 +26,12 @@ export interface BuildOptions {
   readonly loadRestrictor?: LoadRestrictor;
   /** Output order when the kustomization has no `sortOptions`; `legacy` by default. */
   readonly reorder?: ReorderOption;
-  /** Adds `app.kubernetes.io/managed-by: kustomize-v5.5.0` to every resource, as `--enable-managedby-label`. */
+  /**
+   * The kustomize release whose output to reproduce; `v5.8.1` (the newest) by default. `v5.5.0` also stands for
+   * v5.4.x and v5.6.0. What differs between them is listed in `kustomizeChanges`.
+   */
+  readonly kustomizeVersion?: KustomizeVersion;
+  /** Adds `app.kubernetes.io/managed-by: kustomize-<version>` to every resource, as `--enable-managedby-label`. */
   readonly addManagedByLabel?: boolean;
   /** Limits on what one build may read. */
   readonly limits?: Partial<LoadLimits>;
@@ -47,7 +53,7 @@ export interface BuildResult {
 }
 
 /**
- * Builds the kustomization at `options.path` the way `kustomize build` (v5.5.0) does, and returns the
+ * Builds the kustomization at `options.path` the way `kustomize build` of `options.kustomizeVersion` does, and returns the
  * resulting objects and their YAML. Throws only {@link KustomizeError}.
  *
  * @example
@@ -96,6 +102,7 @@ function buildTree(options: BuildOptions): BuildResult {
     filesRead: 0,
     hooks: options.hooks ?? {},
     openApi: { ...initialOpenApiState, builtinLoaded: options.openApiMergesBuiltins === true },
+    behaviour: versionBehaviour(options.kustomizeVersion),
   };
   const loader = new Loader(session, root);
   const kustomization = loader.kustomization();
@@ -109,7 +116,7 @@ function buildTree(options: BuildOptions): BuildResult {
   } else if ((options.reorder ?? 'legacy') === 'legacy') {
     resources = sortResources(resources, { order: 'legacy' });
   }
-  const objects = decorate(resources, kustomization.buildMetadata, options.addManagedByLabel === true);
+  const objects = decorate(resources, kustomization.buildMetadata, options.addManagedByLabel === true, session.behaviour.managedByLabel);
   return { objects, yaml: emitDocuments(objects) };
 }
 

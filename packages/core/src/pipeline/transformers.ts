@@ -11,12 +11,11 @@ import {
   transformReplicaCount,
   transformSuffix,
 } from '../transform/index.js';
-import { applyReplacements, parseReplacements } from '../transform/replacements/index.js';
-import { parseYaml } from '../yaml/index.js';
 import type { BuildConfig } from './configurations.js';
 import { builtinTransformerOrigin, recordTransformation } from './origin.js';
 import { runJson6902Entry, runPatchEntry, runStrategicMergePatches } from './patches.js';
 import { runPluginTransformers, runValidators } from './plugins.js';
+import { configureReplacements } from './replacements.js';
 import type { TargetContext } from './target.js';
 
 /** One configured builtin transformer, with the plugin kind kustomize would name it by. */
@@ -87,9 +86,7 @@ function imageSteps(k: Kustomization, config: BuildConfig): Step[] {
 
 function replacementSteps(k: Kustomization, loader: Loader): Step[] {
   if (k.replacements.length === 0) return [];
-  const file = loader.display(k.file);
-  const replacements = parseReplacements([...k.replacements], file, (path) => parseYaml(loader.readText(path), loader.display(loader.resolve(path)), { dialect: 'sigs-yaml' }));
-  return [{ kind: 'ReplacementTransformer', run: (r) => applyReplacements(r, replacements) }];
+  return [{ kind: 'ReplacementTransformer', run: configureReplacements([...k.replacements], loader.display(k.file), loader) }];
 }
 
 /** Resources a transformer emptied are gone, as kustomize's DropEmpties after every transformer. */

@@ -1,8 +1,8 @@
-import { readText, type FileSystem } from '@kustomize-ts/core';
+import { defaultKustomizeVersion, readText, type FileSystem, type KustomizeVersion } from '@kustomize-ts/core';
 import { cleanPath, fluxBuild, selectKustomization } from '../build/build.js';
 import { ExportError } from '../export/create.js';
 import type { CommandOutput } from './create.js';
-import { Flags, FlagError, parseFlags, type FlagSpec } from './flags.js';
+import { Flags, FlagError, kustomizeVersionFlag, parseFlags, type FlagSpec } from './flags.js';
 
 /** Where `flux build` runs: the file system it reads and the working directory relative paths start from. */
 export interface BuildEnvironment {
@@ -23,6 +23,7 @@ const buildFlags: readonly FlagSpec[] = [
   { name: 'recursive', shorthand: 'r', kind: 'bool' },
   { name: 'local-sources', kind: 'stringSlice' },
   { name: 'in-memory-build', kind: 'bool' },
+  kustomizeVersionFlag,
 ];
 
 /** pflag's `StringToString`: `key=value` items, each split at its first `=`. */
@@ -73,6 +74,8 @@ export function runBuild(argv: readonly string[], environment: BuildEnvironment)
     strictSubstitute: flags.bool('strict-substitute'),
     recursive: flags.bool('recursive'),
     localSources,
+    // The flag's `set` has checked that it names a release.
+    kustomizeVersion: flags.string('kustomize-version', defaultKustomizeVersion) as KustomizeVersion,
     ...(flags.bool('in-memory-build') && { root: environment.cwd }),
   });
   return { stdout: result.yaml, stderr: parsed.notices.map((notice) => `${notice}\n`).join('') };

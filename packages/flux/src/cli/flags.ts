@@ -1,4 +1,4 @@
-import { KustomizeError } from '@kustomize-ts/core';
+import { isKustomizeVersion, KustomizeError, kustomizeVersions } from '@kustomize-ts/core';
 import { parseGoDuration, type GoDuration } from '../duration.js';
 
 /**
@@ -200,3 +200,13 @@ export class Flags {
     return Array.isArray(value) ? value : [];
   }
 }
+
+/** `--kustomize-version`: the kustomize release whose output the build reproduces (the one the Flux version embeds). */
+export const kustomizeVersionFlag: FlagSpec = {
+  name: 'kustomize-version',
+  kind: 'string',
+  set: (text) => {
+    if (!isKustomizeVersion(text)) throw new Error(`must be one of ${kustomizeVersions.join(', ')}`);
+    return text;
+  },
+};

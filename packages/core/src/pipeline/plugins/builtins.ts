@@ -19,8 +19,8 @@ import {
   transformSuffix,
   type Image,
 } from '../../transform/index.js';
-import { applyReplacements, parseReplacements } from '../../transform/replacements/index.js';
 import { parseYaml } from '../../yaml/index.js';
+import { configureReplacements } from '../replacements.js';
 import { runJson6902Entry, runPatchEntry, runStrategicMergePatches } from '../patches.js';
 import { decodePluginConfig, type PluginConfigDecoder } from './decode.js';
 import { generateIamPolicy } from './iam-policy.js';
@@ -213,9 +213,7 @@ const builtinPlugins: Readonly<Record<string, Configure>> = {
   },
   ReplacementTransformer: (config, loader) => {
     const decoded = decode(config, { replacements: 'anything' });
-    const loadFile = (path: string): JsonValue => parseYaml(loader.readText(path), loader.display(loader.resolve(path)), { dialect: 'sigs-yaml' });
-    const replacements = parseReplacements(getOwn(decoded, 'replacements') ?? null, config.file, loadFile);
-    return transformer((resources) => applyReplacements(resources, replacements));
+    return transformer(configureReplacements(getOwn(decoded, 'replacements') ?? null, config.file, loader));
   },
   ValueAddTransformer: (config, loader) => configureValueAdd(config, loader),
   HashTransformer: () => transformer(addHashSuffixes),

@@ -5,8 +5,10 @@ import { currentId, withObject, type Resource } from '../../resource/resource.js
 import { scalarText } from '../node-kind.js';
 import { lookupField, splitDottedPath } from './field-path.js';
 import { decodeScalar, tagOf, type TaggedScalar } from './scalar.js';
-import { idSelectedBy, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString } from './select.js';
+import { GoRegExpError } from '../../regexp.js';
+import { idSelectedBy, idTest, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString, type IdTest } from './select.js';
 import { setMatchingFields, type TargetSetter, type Walked } from './target-path.js';
+import type { VersionBehaviour } from '../../versions.js';
 import { defaultReplacementFieldPath, type FieldOptions, type Replacement, type SourceSelector, type TargetSelector } from './types.js';
 
 /** The value a replacement copies: a scalar keeps its YAML tag, a map or list is copied whole (`depth` deep). */
@@ -40,6 +42,15 @@ function selectSource(resources: readonly Resource[], source: SourceSelector): R
     throw new KustomizeError('no-match', `nothing selected by ${sourceString(source)}`, {}, 'the source must name exactly one resource of the build (by its current or an earlier id)');
   }
   return match;
+}
+
+/** The value a replacement copies: its static `sourceValue` (an untagged scalar), or the source's field. */
+function replacementValue(resources: readonly Resource[], replacement: Replacement): SourceValue {
+  if (replacement.sourceValue !== undefined && replacement.source !== undefined) {
+    throw new KustomizeError('invalid-kustomization', 'value and resource selectors are mutually exclusive', { field: 'replacements' }, 'give either sourceValue or source');
+  }
+  if (replacement.sourceValue !== undefined) return { scalar: { tag: '', text: replacement.sourceValue } };
+  return sourceValue(resources, replacement.source!);
 }
 
 function sourceValue(resources: readonly Resource[], source: SourceSelector): SourceValue {
@@ -131,15 +142,37 @@ function copyValueToTarget(resource: Resource, value: SourceValue, target: Targe
   return withObject(resource, object);
 }
 
-/** True when the target's select takes the resource and none of its rejects does. */
-function isTarget(resource: Resource, target: TargetSelector): boolean {
-  const rejects = target.reject ?? [];
-  if (!matchesLabelsAndAnnotations(resource, target.select)) return false;
-  if (rejects.some((reject) => (reject.annotationSelector || reject.labelSelector) && matchesLabelsAndAnnotations(resource, reject))) return false;
-  const ids = replacementIds(resource);
-  if (!ids.some((id) => idSelectedBy(id, target.select))) return false;
-  return !rejects.some((reject) => !isEmptyResId(reject) && ids.some((id) => idSelectedBy(id, reject)));
+/** What decides which resources a target takes: its selectors, and how their id fields compare. */
+interface TargetTest {
+  readonly target: TargetSelector;
+  readonly selects: IdTest;
+  /** The id tests of the rejects that set an id field. */
+  readonly rejects: readonly IdTest[];
 }
+
+/** The target's id tests, compiled before any resource is looked at, as kustomize compiles them. */
+function targetTest(target: TargetSelector, regexps: boolean): TargetTest {
+  try {
+    const selects = idTest(target.select, regexps);
+    const rejects = (target.reject ?? []).filter((reject) => !isEmptyResId(reject)).map((reject) => idTest(reject, regexps));
+    return { target, selects, rejects };
+  } catch (error) {
+    if (!(error instanceof GoRegExpError)) throw error;
+    throw new KustomizeError('invalid-kustomization', `error creating target selector: ${error.message}`, { field: 'replacements' }, 'the id fields of select and reject are regular expressions in Go syntax (RE2)');
+  }
+}
+
+/** True when the target's select takes the resource and none of its rejects does. */
+function isTarget(resource: Resource, { target, selects, rejects }: TargetTest): boolean {
+  if (!matchesLabelsAndAnnotations(resource, target.select)) return false;
+  if ((target.reject ?? []).some((reject) => (reject.annotationSelector || reject.labelSelector) && matchesLabelsAndAnnotations(resource, reject))) return false;
+  const ids = replacementIds(resource);
+  if (rejects.some((rejected) => ids.some(rejected))) return false;
+  return ids.some(selects);
+}
+
+/** How a kustomize release reads replacements: the rows of the version table that concern them. */
+export type ReplacementBehaviour = Pick<VersionBehaviour, 'replacementSelectorRegexps' | 'structuredDataFieldPaths'>;
 
 /**
  * Applies kustomize's `replacements` in order, each seeing the result of the ones before: reads the source
@@ -148,12 +181,13 @@ function isTarget(resource: Resource, target: TargetSelector): boolean {
  * Throws a KustomizeError when the source selects no resource or several, when a field is missing, or when a
  * value does not fit its target.
  */
-export function applyReplacements(resources: readonly Resource[], replacements: readonly Replacement[]): Resource[] {
+export function applyReplacements(resources: readonly Resource[], replacements: readonly Replacement[], behaviour: ReplacementBehaviour): Resource[] {
   let current = [...resources];
   for (const replacement of replacements) {
-    const value = sourceValue(current, replacement.source);
+    const value = replacementValue(current, replacement);
     for (const target of replacement.targets) {
-      current = current.map((resource) => (isTarget(resource, target) ? copyValueToTarget(resource, value, target) : resource));
+      const test = targetTest(target, behaviour.replacementSelectorRegexps);
+      current = current.map((resource) => (isTarget(resource, test) ? copyValueToTarget(resource, value, target) : resource));
     }
   }
   return current;
