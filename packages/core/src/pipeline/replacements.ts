@@ -11,6 +11,6 @@ import { parseYaml } from '../yaml/index.js';
 export function configureReplacements(value: JsonValue, file: string, loader: Loader): (resources: readonly Resource[]) => Resource[] {
   const behaviour = loader.session.behaviour;
   const loadFile = (path: string): JsonValue => parseYaml(loader.readText(path), loader.display(loader.resolve(path)), { dialect: 'sigs-yaml' });
-  const replacements = parseReplacements(value, file, { sourceValue: behaviour.replacementSourceValue }, loadFile);
+  const replacements = parseReplacements(value, file, loadFile, { sourceValue: behaviour.replacementSourceValue });
   return (resources) => applyReplacements(resources, replacements, behaviour);
 }

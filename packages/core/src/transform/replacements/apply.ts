@@ -8,7 +8,7 @@ import { decodeScalar, tagOf, type TaggedScalar } from './scalar.js';
 import { GoRegExpError } from '../../regexp.js';
 import { idSelectedBy, idTest, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString, type IdTest } from './select.js';
 import { setMatchingFields, type TargetSetter, type Walked } from './target-path.js';
-import type { VersionBehaviour } from '../../versions.js';
+import { versionBehaviour, type VersionBehaviour } from '../../versions.js';
 import { defaultReplacementFieldPath, type FieldOptions, type Replacement, type SourceSelector, type TargetSelector } from './types.js';
 
 /** The value a replacement copies: a scalar keeps its YAML tag, a map or list is copied whole (`depth` deep). */
@@ -177,11 +177,12 @@ export type ReplacementBehaviour = Pick<VersionBehaviour, 'replacementSelectorRe
 /**
  * Applies kustomize's `replacements` in order, each seeing the result of the ones before: reads the source
  * field of the one resource the source selects (by current or earlier id), then writes it into each target
- * field of every selected, not rejected resource. Copy-on-write: unchanged resources are returned as they are.
+ * field of every selected, not rejected resource, as the kustomize release of `behaviour` does (the newest by
+ * default). Copy-on-write: unchanged resources are returned as they are.
  * Throws a KustomizeError when the source selects no resource or several, when a field is missing, or when a
  * value does not fit its target.
  */
-export function applyReplacements(resources: readonly Resource[], replacements: readonly Replacement[], behaviour: ReplacementBehaviour): Resource[] {
+export function applyReplacements(resources: readonly Resource[], replacements: readonly Replacement[], behaviour: ReplacementBehaviour = versionBehaviour()): Resource[] {
   let current = [...resources];
   for (const replacement of replacements) {
     const value = replacementValue(current, replacement);

@@ -1,5 +1,6 @@
 import { KustomizeError } from '../../errors.js';
 import { isJsonObject, type JsonValue } from '../../json.js';
+import { versionBehaviour } from '../../versions.js';
 import { FieldReader } from './decode.js';
 
 /** Kustomize's default field path of a replacement source or target. */
@@ -61,6 +62,8 @@ export interface Replacement {
 export interface ReplacementReading {
   readonly sourceValue: boolean;
 }
+
+const newestReading: ReplacementReading = { sourceValue: versionBehaviour().replacementSourceValue };
 
 /** Reads the `path:` file of a replacements entry: called with the path as written, returns its parsed content. */
 export type ReplacementFileLoader = (path: string) => JsonValue;
@@ -138,7 +141,7 @@ function goKind(value: JsonValue): string {
  * Parses the content of a replacements `path:` file: a list of replacements or a single one. Field names
  * match ignoring case and unknown fields are ignored, as kustomize reads such files.
  */
-export function parseReplacementFile(content: JsonValue, file: string, reading: ReplacementReading): Replacement[] {
+export function parseReplacementFile(content: JsonValue, file: string, reading: ReplacementReading = newestReading): Replacement[] {
   const root = rootReader(file);
   if (Array.isArray(content)) return content.map((item, i) => readReplacement(root.item(item, `[${i}]`), true, reading));
   if (isJsonObject(content)) return [readReplacement(root.item(content, ''), true, reading)];
@@ -146,11 +149,11 @@ export function parseReplacementFile(content: JsonValue, file: string, reading: 
 }
 
 /**
- * Parses a kustomization's `replacements` list (null means none). An entry with `path:` is read with
+ * Parses a kustomization's `replacements` list (null means none), as the newest kustomize reads it unless `reading` says otherwise. An entry with `path:` is read with
  * `loadFile` and may hold one replacement or a list; an entry may not have both a path and inline fields.
  * Throws a KustomizeError naming the field on a missing source, targets or select, or a value of the wrong type.
  */
-export function parseReplacements(value: JsonValue, file: string, reading: ReplacementReading, loadFile?: ReplacementFileLoader): Replacement[] {
+export function parseReplacements(value: JsonValue, file: string, loadFile?: ReplacementFileLoader, reading: ReplacementReading = newestReading): Replacement[] {
   if (value === null) return [];
   const root = rootReader(file);
   if (!Array.isArray(value)) throw root.typeError('replacements', value, 'list');
