@@ -7,6 +7,7 @@ import { lookupField, splitDottedPath } from './field-path.js';
 import { decodeScalar, tagOf, type TaggedScalar } from './scalar.js';
 import { GoRegExpError } from '../../regexp.js';
 import { idSelectedBy, idTest, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString, type IdTest } from './select.js';
+import { writeIntoStructuredData } from './structured.js';
 import { setMatchingFields, type TargetSetter, type Walked } from './target-path.js';
 import { versionBehaviour, type VersionBehaviour } from '../../versions.js';
 import { defaultReplacementFieldPath, type FieldOptions, type Replacement, type SourceSelector, type TargetSelector } from './types.js';
@@ -129,15 +130,18 @@ function writeFieldPath(object: JsonObject, fieldPath: string, create: boolean, 
   return walked.node as JsonObject;
 }
 
-function copyValueToTarget(resource: Resource, value: SourceValue, target: TargetSelector): Resource {
+/** Writes the value at each of the target's field paths; from v5.8 (`structuredData`) a path may go on into JSON or YAML held in a string field. */
+function copyValueToTarget(resource: Resource, value: SourceValue, target: TargetSelector, structuredData: boolean): Resource {
   const fieldPaths = target.fieldPaths !== undefined && target.fieldPaths.length > 0 ? target.fieldPaths : [defaultReplacementFieldPath];
   const create = target.options?.create === true;
   let object = resource.object;
   for (const fieldPath of fieldPaths) {
-    if ('node' in value && value.depth + splitDottedPath(fieldPath).length > maxCopySize.depth) {
+    const parts = splitDottedPath(fieldPath);
+    if ('node' in value && value.depth + parts.length > maxCopySize.depth) {
       throw new KustomizeError('limit-exceeded', `the replacement would nest ${idString(currentId(resource))} more than ${maxCopySize.depth} levels deep`, { field: fieldPath }, 'copy a smaller part of the resource');
     }
-    object = writeFieldPath(object, fieldPath, create, targetSetter(value, target.options, fieldPath, resource), resource);
+    const intoData = structuredData ? writeIntoStructuredData(object, parts, value, create) : undefined;
+    object = intoData ?? writeFieldPath(object, fieldPath, create, targetSetter(value, target.options, fieldPath, resource), resource);
   }
   return withObject(resource, object);
 }
@@ -188,7 +192,7 @@ export function applyReplacements(resources: readonly Resource[], replacements: 
     const value = replacementValue(current, replacement);
     for (const target of replacement.targets) {
       const test = targetTest(target, behaviour.replacementSelectorRegexps);
-      current = current.map((resource) => (isTarget(resource, test) ? copyValueToTarget(resource, value, target) : resource));
+      current = current.map((resource) => (isTarget(resource, test) ? copyValueToTarget(resource, value, target, behaviour.structuredDataFieldPaths) : resource));
     }
   }
   return current;
