@@ -2,7 +2,8 @@ import { defaultKustomizeVersion, readText, type FileSystem, type KustomizeVersi
 import { cleanPath, fluxBuild, selectKustomization } from '../build/build.js';
 import { ExportError } from '../export/create.js';
 import type { CommandOutput } from './create.js';
-import { Flags, FlagError, kustomizeVersionFlag, parseFlags, type FlagSpec } from './flags.js';
+import { formatHelp } from '@kustomize-ts/flags';
+import { durationFlag, Flags, FlagError, kustomizeVersionFlag, parseFlags, type FlagSpec } from './flags.js';
 
 /** Where `flux build` runs: the file system it reads and the working directory relative paths start from. */
 export interface BuildEnvironment {
@@ -13,7 +14,7 @@ export interface BuildEnvironment {
 
 const buildFlags: readonly FlagSpec[] = [
   { name: 'namespace', shorthand: 'n', kind: 'string' },
-  { name: 'timeout', kind: 'duration' },
+  durationFlag('timeout'),
   { name: 'verbose', kind: 'bool' },
   { name: 'path', kind: 'string' },
   { name: 'kustomization-file', kind: 'string' },
@@ -50,6 +51,9 @@ export function runBuild(argv: readonly string[], environment: BuildEnvironment)
   const [command, ...rest] = argv;
   if (command !== 'kustomization' && command !== 'ks') throw new ExportError(`unknown command ${JSON.stringify(command ?? '')} for "flux build": use "kustomization"`);
   const parsed = parseFlags(rest, buildFlags);
+  if (parsed.help) {
+    return { stdout: formatHelp({ path: 'flux build kustomization', description: 'Build a Flux Kustomization locally, as kustomize-controller builds it.', usage: ['NAME --path DIR --kustomization-file FILE [flags]'], flags: buildFlags }), stderr: '' };
+  }
   const flags = new Flags(parsed);
   const name = parsed.positional[0];
   if (name === undefined) throw new ExportError('kustomization name is required');
@@ -74,8 +78,7 @@ export function runBuild(argv: readonly string[], environment: BuildEnvironment)
     strictSubstitute: flags.bool('strict-substitute'),
     recursive: flags.bool('recursive'),
     localSources,
-    // The flag's `set` has checked that it names a release.
-    kustomizeVersion: flags.string('kustomize-version', defaultKustomizeVersion) as KustomizeVersion,
+    kustomizeVersion: flags.value<KustomizeVersion>('kustomize-version', defaultKustomizeVersion),
     ...(flags.bool('in-memory-build') && { root: environment.cwd }),
   });
   return { stdout: result.yaml, stderr: parsed.notices.map((notice) => `${notice}\n`).join('') };
