@@ -9,6 +9,7 @@ import { MemoryFileSystem } from '../fs/filesystem.js';
 import { loadKustomization } from '../kustomization/load.js';
 import { newResource, type Resource } from '../resource/resource.js';
 import { expectBuilt, expectFailure, type Tree } from '../test-support.js';
+import { versionBehaviour } from '../versions.js';
 import { initialOpenApiState } from './openapi.js';
 import { runPluginTransformers } from './plugins.js';
 
@@ -565,7 +566,7 @@ describe('transformer origins', () => {
 `,
   };
   const fs = new MemoryFileSystem(files);
-  const loader = new Loader({ fs, restrictor: 'rootOnly', limits: defaultLoadLimits, buildRoot: '/app', filesRead: 0, hooks: {}, openApi: initialOpenApiState }, '/app');
+  const loader = new Loader({ fs, restrictor: 'rootOnly', limits: defaultLoadLimits, buildRoot: '/app', filesRead: 0, hooks: {}, openApi: initialOpenApiState, behaviour: versionBehaviour() }, '/app');
   const kustomization = loadKustomization(fs, '/app');
   const origin = { configuredIn: 'kustomization.yaml', configuredBy: { apiVersion: 'builtin', kind: 'AnnotationsTransformer', name: 'notes' } };
   const fromFile = newResource({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } }, { origin: { path: 'a.yaml' } });
