@@ -109,7 +109,7 @@ function buildTree(options: BuildOptions): BuildResult {
   session.openApi = schemaAfterLoading(session.openApi, kustomization, loader);
   // kustomize tracks origins whenever buildMetadata lists anything, and drops what was not asked for at the end.
   const tracksOrigin = kustomization.buildMetadata.length > 0;
-  const accumulation = accumulateTarget(loader, kustomization, { originPath: tracksOrigin ? '' : undefined, buildMetadata: kustomization.buildMetadata });
+  const accumulation = accumulateTarget(loader, kustomization, { originPath: tracksOrigin ? '' : undefined, buildMetadata: kustomization.buildMetadata, inheritedNamespace: '' });
   let resources: readonly Resource[] = finishBuild(accumulation);
   if (kustomization.sortOptions !== undefined) {
     resources = sortResources(resources, kustomization.sortOptions, loader.display(kustomization.file));
