@@ -20,14 +20,15 @@ export function runGenerators(loader: Loader, kustomization: Kustomization, reso
   const loadFile = (path: string) => loader.readBytes(path);
   const origin: GeneratorOrigin | undefined =
     context.originPath === undefined ? undefined : { configuredIn: joinOriginPath(context.originPath, basename(kustomization.file)) };
+  const verbose = loader.session.behaviour.verboseGeneratorMergeConflict;
   let out: Resource[] = [...resources];
   for (const args of kustomization.configMapGenerator) {
     const options = mergeGeneratorOptions(args.options, kustomization.generatorOptions);
-    out = mergeGenerated(out, [generateConfigMap(args, options, loadFile, origin)]);
+    out = mergeGenerated(out, [generateConfigMap(args, options, loadFile, origin)], verbose);
   }
   for (const args of kustomization.secretGenerator) {
     const options = mergeGeneratorOptions(args.options, kustomization.generatorOptions);
-    out = mergeGenerated(out, [generateSecret(args, options, loadFile, origin)]);
+    out = mergeGenerated(out, [generateSecret(args, options, loadFile, origin)], verbose);
   }
   out = renderHelmCharts(loader, kustomization, out, kustomization.namespace || context.inheritedNamespace);
   return runPluginGenerators(loader, kustomization, out, context);
@@ -67,7 +68,7 @@ function renderHelmCharts(loader: Loader, kustomization: Kustomization, resource
     const propagates = loader.session.behaviour.helmNamespacePropagation;
     const rendered = callHook('renderHelmChart', where, () => render(chartWithNamespace(chart, namespace, propagates), kustomization.helmGlobals), (text): text is string => typeof text === 'string', 'a string');
     const generated = parseResources(rendered, `${file} (helmCharts[${index}])`);
-    out = mergeGenerated(out, propagates ? generated.map((resource) => ({ ...resource, fromHelmChart: true })) : generated);
+    out = mergeGenerated(out, propagates ? generated.map((resource) => ({ ...resource, fromHelmChart: true })) : generated, loader.session.behaviour.verboseGeneratorMergeConflict);
   });
   return out;
 }
