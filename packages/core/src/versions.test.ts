@@ -49,6 +49,16 @@ describe('v5.7: replacements take a static sourceValue', () => {
     expect(buildAs(files, 'v5.8.1')).toBe(expected);
   });
 
+  it('writes a static image into a list element (v5.7.1 "replace with static value")', () => {
+    const row = {
+      'app/kustomization.yaml': 'resources: [deploy.yaml]\nreplacements:\n- sourceValue: custom/postgres:1.9.0\n  targets:\n  - select: {kind: Deployment, name: deploy}\n    fieldPaths:\n    - spec.template.spec.containers.[name=postgresdb].image\n',
+      'app/deploy.yaml': 'apiVersion: v1\nkind: Deployment\nmetadata:\n  name: deploy\nspec:\n  template:\n    spec:\n      containers:\n      - image: nginx:1.7.9\n        name: nginx-tagged\n      - image: postgres:1.8.0\n        name: postgresdb\n',
+    };
+    const expected = row['app/deploy.yaml'].replace('postgres:1.8.0', 'custom/postgres:1.9.0');
+    expect(buildAs(row, 'v5.7.1')).toBe(expected);
+    expect(buildAs(row, 'v5.8.1')).toBe(expected);
+  });
+
   it('cannot be given with a source', () => {
     const both = { ...files, 'app/kustomization.yaml': files['app/kustomization.yaml'].replace('- sourceValue: "3"\n', '- sourceValue: "3"\n  source: {kind: Deployment, fieldPath: spec.replicas}\n') };
     expect(errorAs(both, 'v5.7.1')).toBe('value and resource selectors are mutually exclusive');

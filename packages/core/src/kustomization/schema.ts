@@ -34,8 +34,12 @@ const generatorArgs: ObjectShape = {
   env: 'string',
   options: { object: generatorOptions },
 };
-const untypedPatch: ObjectShape = { path: 'string', patch: 'string', target: { object: selector }, options: 'boolMap' };
-const typedPatch: ObjectShape = { ...untypedPatch, options: { object: { allowNameChange: 'bool', allowKindChange: 'bool' } } };
+/** `patches[].options`: any boolean up to v5.7, kustomize v5.8's PatchArgs from then on (`typed`). */
+export function patchOptionsType(typed: boolean): FieldType {
+  return typed ? { object: { allowNameChange: 'bool', allowKindChange: 'bool' } } : 'boolMap';
+}
+const untypedPatch: ObjectShape = { path: 'string', patch: 'string', target: { object: selector }, options: patchOptionsType(false) };
+const typedPatch: ObjectShape = { ...untypedPatch, options: patchOptionsType(true) };
 const image: ObjectShape = { name: 'string', newName: 'string', tagSuffix: 'string', newTag: 'string', digest: 'string' };
 const helmChart: ObjectShape = {
   name: 'string', version: 'string', repo: 'string', releaseName: 'string', namespace: 'string',

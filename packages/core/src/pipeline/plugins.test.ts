@@ -573,7 +573,7 @@ describe('transformer origins', () => {
   const unknown = newResource({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b' } });
 
   it('adds the plugin as a transformation of a resource with an origin, and as the origin of one without', () => {
-    const [a, b] = runPluginTransformers(loader, kustomization, [fromFile, unknown], { originPath: '', buildMetadata: ['transformerAnnotations'] }) as [Resource, Resource];
+    const [a, b] = runPluginTransformers(loader, kustomization, [fromFile, unknown], { originPath: '', buildMetadata: ['transformerAnnotations'], inheritedNamespace: '' }) as [Resource, Resource];
     expect(a.origin).toEqual({ path: 'a.yaml' });
     expect(a.transformations).toEqual([origin]);
     expect(b.origin).toEqual(origin);
@@ -581,7 +581,7 @@ describe('transformer origins', () => {
   });
 
   it('records nothing when origins are not tracked', () => {
-    const [a, b] = runPluginTransformers(loader, kustomization, [fromFile, unknown], { originPath: undefined, buildMetadata: [] }) as [Resource, Resource];
+    const [a, b] = runPluginTransformers(loader, kustomization, [fromFile, unknown], { originPath: undefined, buildMetadata: [], inheritedNamespace: '' }) as [Resource, Resource];
     expect(a.transformations).toBeUndefined();
     expect(b.origin).toBeUndefined();
     expect(a.object).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', annotations: { team: 'blue' } } });

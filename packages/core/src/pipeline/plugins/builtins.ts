@@ -2,7 +2,7 @@ import type { Loader } from '../../accumulate/loader.js';
 import { KustomizeError } from '../../errors.js';
 import { basename } from '../../fs/path.js';
 import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
-import type { ObjectShape } from '../../kustomization/schema.js';
+import { patchOptionsType, type ObjectShape } from '../../kustomization/schema.js';
 import { addHashSuffixes, generateConfigMap, generateSecret, type SecretArgs } from '../../generate/index.js';
 import type { PatchEntry } from '../../kustomization/types.js';
 import type { Resource } from '../../resource/resource.js';
@@ -218,7 +218,8 @@ const builtinPlugins: Readonly<Record<string, Configure>> = {
   ValueAddTransformer: (config, loader) => configureValueAdd(config, loader),
   HashTransformer: () => transformer(addHashSuffixes),
   PatchTransformer: (config, loader) => {
-    const entry = decode(config, { path: 'string', patch: 'string', target: { object: selectorShape }, options: 'boolMap' }) as PatchEntry;
+    const options = patchOptionsType(loader.session.behaviour.typedPatchOptions);
+    const entry = decode(config, { path: 'string', patch: 'string', target: { object: selectorShape }, options }) as PatchEntry;
     return transformer((resources) => runPatchEntry(resources, entry, loader));
   },
   PatchStrategicMergeTransformer: (config, loader) => {
