@@ -40,6 +40,7 @@ export {
   type DetectOptions,
   type EditOutcome,
   type GeneratorSetting,
+  type GeneratorUpdate,
   type ImageSetting,
   type KustomizationEdit,
   type PatchSetting,
