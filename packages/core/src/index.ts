@@ -13,6 +13,9 @@ export {
   type KustomizeVersion,
   type VersionBehaviour,
 } from './versions.js';
+export { buildAsync, toAsyncFileSystem, type AsyncBuildHooks, type AsyncBuildOptions, type AsyncFileSystem } from './pipeline/async.js';
+export { DirectoryHandleFileSystem, FetchFileSystem, type DirectoryHandle, type FileHandle } from './fs/async.js';
+export type { BuildWarning, BuildWarningCode } from './pipeline/diagnostics.js';
 export { KustomizeError, locate, type ErrorLocation, type KustomizeErrorCode } from './errors.js';
 export { isSymbolicLink, MemoryFileSystem, readText, type EntryKind, type FileSystem, type WritableFileSystem } from './fs/filesystem.js';
 export { defaultLoadLimits, type LoadLimits, type LoadRestrictor } from './accumulate/loader.js';

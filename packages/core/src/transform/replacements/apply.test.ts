@@ -279,7 +279,7 @@ describe('select and reject', () => {
     newResource({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'plain' } }),
   ];
   const annotated = (targets: Replacement['targets'], version: KustomizeVersion = 'v5.8.1') => {
-    const out = applyReplacements(resources, [{ source: { name: 'src', fieldPath: 'data.s' }, targets: targets.map((t) => ({ ...t, options: { create: true } })) }], versionBehaviour(version));
+    const out = applyReplacements(resources, [{ source: { name: 'src', fieldPath: 'data.s' }, targets: targets.map((t) => ({ ...t, options: { create: true } })) }], undefined, versionBehaviour(version));
     return out.map((resource) => Object.keys(((resource.object['metadata'] as JsonObject)['annotations'] as JsonObject | undefined) ?? {}).filter((key) => key.startsWith('r')));
   };
 

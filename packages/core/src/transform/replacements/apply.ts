@@ -184,16 +184,29 @@ export type ReplacementBehaviour = Pick<VersionBehaviour, 'replacementSelectorRe
  * field of every selected, not rejected resource, as the kustomize release of `behaviour` does (the newest by
  * default). Copy-on-write: unchanged resources are returned as they are.
  * Throws a KustomizeError when the source selects no resource or several, when a field is missing, or when a
- * value does not fit its target.
+ * value does not fit its target. `onUnmatchedTarget` hears of each target that selected no resource
+ * (indices of the replacement and of its target, and the resources it was tried on).
  */
-export function applyReplacements(resources: readonly Resource[], replacements: readonly Replacement[], behaviour: ReplacementBehaviour = versionBehaviour()): Resource[] {
+export function applyReplacements(
+  resources: readonly Resource[],
+  replacements: readonly Replacement[],
+  onUnmatchedTarget?: (replacement: number, target: number, resources: readonly Resource[]) => void,
+  behaviour: ReplacementBehaviour = versionBehaviour(),
+): Resource[] {
   let current = [...resources];
-  for (const replacement of replacements) {
+  replacements.forEach((replacement, index) => {
     const value = replacementValue(current, replacement);
-    for (const target of replacement.targets) {
+    replacement.targets.forEach((target, targetIndex) => {
       const test = targetTest(target, behaviour.replacementSelectorRegexps);
-      current = current.map((resource) => (isTarget(resource, test) ? copyValueToTarget(resource, value, target, behaviour.structuredDataFieldPaths) : resource));
-    }
-  }
+      let matched = false;
+      const before = current;
+      current = current.map((resource) => {
+        if (!isTarget(resource, test)) return resource;
+        matched = true;
+        return copyValueToTarget(resource, value, target, behaviour.structuredDataFieldPaths);
+      });
+      if (!matched) onUnmatchedTarget?.(index, targetIndex, before);
+    });
+  });
   return current;
 }
