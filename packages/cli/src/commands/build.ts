@@ -75,8 +75,8 @@ export function runBuild(argv: readonly string[], io: CommandIO): number | Promi
   const watch = values.get('watch') === true;
   if (outputDir !== undefined && values.get('output') !== undefined) throw new UsageError('give --output or --output-dir, not both');
   if (outputDir === undefined && positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
-  const { loadRestrictor, reorder } = loadSettings(values);
-  const settings: TargetSettings = { fs: new NodeFileSystem(), loadRestrictor, reorder, addManagedByLabel: values.get('enable-managedby-label') === true, cache: createBuildCache() };
+  const { loadRestrictor, reorder, kustomizeVersion } = loadSettings(values);
+  const settings: TargetSettings = { fs: new NodeFileSystem(), loadRestrictor, reorder, kustomizeVersion, addManagedByLabel: values.get('enable-managedby-label') === true, cache: createBuildCache() };
   if (outputDir !== undefined) {
     if (watch) throw new UsageError('--watch builds one DIR; it cannot be used with --output-dir');
     return buildTargets(positionals.length === 0 ? ['.'] : positionals, resolve(io.cwd, outputDir), settings, io);
