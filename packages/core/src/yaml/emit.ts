@@ -213,19 +213,23 @@ class YamlWriter {
       this.column += length;
     } else {
       let spaces = false;
-      for (let i = 0; i < text.length; i++) {
-        const char = charAt(text, i);
-        if (char === ' ') {
+      for (let i = 0; i < text.length; ) {
+        if (text.charCodeAt(i) === 0x20) {
           if (!spaces && this.column > BEST_WIDTH && text[i + 1] !== ' ') this.writeIndent();
           else this.put(' ');
           spaces = true;
+          i++;
         } else {
-          this.parts.push(char);
-          this.column++;
+          // A word at once: the same characters and columns as one by one.
+          let end = text.indexOf(' ', i);
+          if (end === -1) end = text.length;
+          const word = text.slice(i, end);
+          this.parts.push(word);
+          this.column += codePointLength(word);
           this.indention = false;
           spaces = false;
+          i = end;
         }
-        i += char.length - 1;
       }
     }
     this.whitespace = false;
@@ -310,20 +314,24 @@ class YamlWriter {
     this.indention = true;
     this.whitespace = true;
     let breaks = true;
-    for (let i = 0; i < text.length; i++) {
-      const char = charAt(text, i);
-      if (isBreak(char.codePointAt(0)!)) {
-        this.writeBreak(char);
+    for (let i = 0; i < text.length; ) {
+      if (isBreak(text.charCodeAt(i))) {
+        this.writeBreak(text[i]!);
         this.indention = true;
         breaks = true;
+        i++;
       } else {
+        // A line at once: the same characters and columns as one by one.
+        let end = i + 1;
+        while (end < text.length && !isBreak(text.charCodeAt(end))) end++;
+        const line = text.slice(i, end);
         if (breaks) this.writeIndent();
-        this.parts.push(char);
-        this.column++;
+        this.parts.push(line);
+        this.column += codePointLength(line);
         this.indention = false;
         breaks = false;
+        i = end;
       }
-      i += char.length - 1;
     }
   }
 }
