@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^@kustomize-ts\/core$/, replacement: source('core') },
       { find: /^@kustomize-ts\/patches$/, replacement: source('patches') },
       { find: /^@kustomize-ts\/flux$/, replacement: source('flux') },
+      { find: /^@kustomize-ts\/flags$/, replacement: source('flags') },
     ],
   },
   test: {

@@ -36,7 +36,8 @@ describe('kustomize-ts build', () => {
     }
     const bad = await run(['build', root, '--reorder=random'], root);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/^Error: illegal flag value --reorder random/);
+    // kubectl prints the deprecation of --reorder before the error.
+    expect(bad.stderr).toBe("Flag --reorder has been deprecated, use the new 'sortOptions' field in kustomization.yaml instead.\nError: illegal flag value --reorder random; legal values: [legacy none]\n");
   });
 
   it('writes -o FILE, and one file per resource with -o DIR', async () => {

@@ -1,63 +1,52 @@
-import { UsageError } from './io.js';
+import { formatHelp, parseFlags, type CommandHelp, type FlagSpec, type FlagValue } from '@kustomize-ts/flags';
+import { HelpRequested, UsageError } from './io.js';
 
-/** How a flag takes its value. */
-export type FlagKind = 'boolean' | 'string' | 'strings';
-
-/** A flag a command accepts: long name, optional one-letter alias. */
-export interface FlagSpec {
-  readonly name: string;
-  readonly kind: FlagKind;
-  readonly short?: string;
-}
+export type { CommandHelp, FlagSpec } from '@kustomize-ts/flags';
 
 /** Parsed command-line arguments. */
 export interface ParsedArgs {
   readonly positionals: string[];
-  readonly flags: Map<string, string | boolean | string[]>;
+  readonly flags: ReadonlyMap<string, FlagValue>;
+  /** cobra's notices for deprecated flags that were used, one line each. */
+  readonly notices: readonly string[];
 }
 
 /**
- * Parses arguments the way cobra/pflag does for kubectl: `--flag value`, `--flag=value`, `-f value`,
- * booleans as `--flag` or `--flag=true|false`, `--` ends flags.
+ * Parses a command's arguments as cobra and pflag do for kustomize and kubectl (see `@kustomize-ts/flags`).
+ * `-h`/`--help` ends the command with its help text on stdout (exit 0).
  */
-export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): ParsedArgs {
-  const positionals: string[] = [];
-  const flags = new Map<string, string | boolean | string[]>();
-  const byName = new Map(specs.map((spec) => [spec.name, spec]));
-  const byShort = new Map(specs.filter((spec) => spec.short).map((spec) => [spec.short!, spec]));
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    const long = arg.startsWith('--');
-    const body = arg.slice(long ? 2 : 1);
-    const eq = body.indexOf('=');
-    const name = eq < 0 ? body : body.slice(0, eq);
-    const spec = long ? byName.get(name) : byShort.get(name);
-    if (!spec) throw new UsageError(`unknown flag: ${long ? '--' : '-'}${name}`);
-    let value: string | undefined = eq < 0 ? undefined : body.slice(eq + 1);
-    if (spec.kind === 'boolean') {
-      if (value !== undefined && value !== 'true' && value !== 'false') throw new UsageError(`invalid argument "${value}" for "--${spec.name}" flag: expected true or false`);
-      flags.set(spec.name, value !== 'false');
-      continue;
-    }
-    if (value === undefined) {
-      if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: --${spec.name}`);
-      value = argv[++i]!;
-    }
-    if (spec.kind === 'strings') {
-      const list = (flags.get(spec.name) as string[] | undefined) ?? [];
-      list.push(...value.split(',').filter((part) => part !== ''));
-      flags.set(spec.name, list);
-    } else {
-      flags.set(spec.name, value);
-    }
-  }
-  return { positionals, flags };
+export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[], help: CommandHelp): ParsedArgs {
+  const parsed = parseFlags(argv, specs);
+  if (parsed.help) throw new HelpRequested(formatHelp(help));
+  return { positionals: [...parsed.positional], flags: parsed.values, notices: parsed.notices };
+}
+
+/** Ends a command that dispatches to subcommands with its help when `word` asks for it or names none (exit 1 then). */
+export function helpOf(word: string | undefined, help: CommandHelp): void {
+  if (word === undefined || word === 'help' || word === '--help' || word === '-h') throw new HelpRequested(formatHelp(help), word === undefined ? 1 : 0);
+}
+
+/** The `--load-restrictor` and `--reorder` flags every building command takes, with kustomize's help. */
+export const loadFlags: readonly FlagSpec[] = [
+  {
+    name: 'load-restrictor',
+    kind: 'string',
+    defaultValue: 'LoadRestrictionsRootOnly',
+    usage: "if set to 'LoadRestrictionsNone', local kustomizations may load files from outside their root. This does, however, break the relocatability of the kustomization.",
+  },
+  {
+    name: 'reorder',
+    kind: 'string',
+    defaultValue: 'legacy',
+    usage: "Reorder the resources just before output. Use 'legacy' to apply a legacy reordering (Namespaces first, Webhooks last, etc). Use 'none' to suppress a final reordering.",
+  },
+];
+
+/** `--load-restrictor` and `--reorder` checked as kustomize checks them, in its words. */
+export function loadSettings(flags: ReadonlyMap<string, FlagValue>): { loadRestrictor: 'rootOnly' | 'none'; reorder: 'legacy' | 'none' } {
+  const restrictorFlag = (flags.get('load-restrictor') as string | undefined) ?? 'LoadRestrictionsRootOnly';
+  if (!['', 'LoadRestrictionsRootOnly', 'LoadRestrictionsNone'].includes(restrictorFlag)) throw new UsageError(`illegal flag value --load-restrictor ${restrictorFlag}; legal values: [LoadRestrictionsRootOnly LoadRestrictionsNone]`);
+  const reorder = (flags.get('reorder') as string | undefined) ?? 'legacy';
+  if (reorder !== 'legacy' && reorder !== 'none') throw new UsageError(`illegal flag value --reorder ${reorder}; legal values: [legacy none]`);
+  return { loadRestrictor: restrictorFlag === 'LoadRestrictionsNone' ? 'none' : 'rootOnly', reorder };
 }

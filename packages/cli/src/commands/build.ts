@@ -1,43 +1,62 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build, emitYaml, KustomizeError, type BuildOptions, type JsonObject } from '@kustomize-ts/core';
+import { build, emitYaml, KustomizeError, type JsonObject } from '@kustomize-ts/core';
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
-import { parseArgs, type FlagSpec } from '../args.js';
+import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
 
-const flags: readonly FlagSpec[] = [
-  { name: 'output', short: 'o', kind: 'string' },
-  { name: 'load-restrictor', kind: 'string' },
-  { name: 'reorder', kind: 'string' },
-  { name: 'enable-managedby-label', kind: 'boolean' },
-  { name: 'enable-alpha-plugins', kind: 'boolean' },
-  { name: 'enable-helm', kind: 'boolean' },
-  { name: 'enable-exec', kind: 'boolean' },
-  { name: 'helm-command', kind: 'string' },
-  { name: 'helm-api-versions', kind: 'strings' },
-  { name: 'helm-kube-version', kind: 'string' },
-  { name: 'helm-debug', kind: 'boolean' },
-  { name: 'network', kind: 'boolean' },
-  { name: 'network-name', kind: 'string' },
-  { name: 'mount', kind: 'strings' },
-  { name: 'env', short: 'e', kind: 'strings' },
-  { name: 'as-current-user', kind: 'boolean' },
+/** kustomize v5.8.1's build flags, with its help texts and defaults. */
+export const buildFlags: readonly FlagSpec[] = [
+  { name: 'output', shorthand: 'o', kind: 'string', usage: 'If specified, write output to this path.' },
+  ...loadFlags.map((spec) => (spec.name === 'reorder' ? { ...spec, deprecated: "use the new 'sortOptions' field in kustomization.yaml instead." } : spec)),
+  {
+    name: 'enable-managedby-label',
+    kind: 'bool',
+    usage: 'enable adding app.kubernetes.io/managed-by',
+    deprecated: 'The flag `enable-managedby-label` has been deprecated. Use the `managedByLabel` option in the `buildMetadata` field instead.',
+  },
+  { name: 'enable-alpha-plugins', kind: 'bool', usage: 'enable kustomize plugins' },
+  { name: 'enable-helm', kind: 'bool', usage: 'Enable use of the Helm chart inflator generator.' },
+  { name: 'helm-command', kind: 'string', defaultValue: 'helm', usage: 'helm command (path to executable)' },
+  { name: 'helm-api-versions', kind: 'stringArray', usage: 'Kubernetes api versions used by Helm for Capabilities.APIVersions' },
+  { name: 'helm-kube-version', kind: 'string', usage: 'Kubernetes version used by Helm for Capabilities.KubeVersion' },
+  { name: 'helm-debug', kind: 'bool', usage: 'Enable debug output from the Helm chart inflator generator.' },
+  { name: 'no-remote-bases', kind: 'bool', usage: 'refuse remote resources and remote files (git repositories and http(s) addresses) instead of fetching them' },
+  { name: 'enable-exec', kind: 'bool', usage: 'enable support for exec functions (raw executables); do not use for untrusted configs! (Alpha)' },
+  { name: 'network', kind: 'bool', usage: 'enable network access for functions that declare it' },
+  { name: 'network-name', kind: 'string', defaultValue: 'bridge', usage: 'the docker network to run the container in' },
+  { name: 'mount', kind: 'stringArray', usage: 'a list of storage options read from the filesystem' },
+  { name: 'env', shorthand: 'e', kind: 'stringArray', usage: 'a list of environment variables to be used by functions' },
+  { name: 'as-current-user', kind: 'bool', usage: 'use the uid and gid of the command executor to run the function in the container' },
+  { name: 'stack-trace', kind: 'bool', usage: 'print a stack trace on error' },
 ];
 
-const restrictors: Record<string, BuildOptions['loadRestrictor']> = {
-  LoadRestrictionsRootOnly: 'rootOnly',
-  LoadRestrictionsNone: 'none',
+/** `build`'s help, kustomize's words. */
+export const buildHelp: CommandHelp = {
+  path: 'kustomize-ts build',
+  description: `Build a set of KRM resources using a 'kustomization.yaml' file.
+The DIR argument must be a path to a directory containing
+'kustomization.yaml', or a git repository URL with a path suffix
+specifying same with respect to the repository root.
+If DIR is omitted, '.' is assumed.`,
+  usage: ['DIR [flags]'],
+  examples: `  # Build the current working directory
+  kustomize-ts build
+
+  # Build some shared configuration directory
+  kustomize-ts build /home/config/production
+
+  # Build from github
+  kustomize-ts build https://github.com/kubernetes-sigs/kustomize.git/examples/helloWorld?ref=v1.0.6`,
+  flags: buildFlags,
 };
 
 /** `kustomize-ts build [DIR]`: what `kubectl kustomize [DIR]` prints, or writes with `-o`. */
 export function runBuild(argv: readonly string[], io: CommandIO): number {
-  const { positionals, flags: values } = parseArgs(argv, flags);
+  const { positionals, flags: values, notices } = parseArgs(argv, buildFlags, buildHelp);
+  for (const notice of notices) io.stderr(`${notice}\n`);
   if (positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
-  const restrictorFlag = (values.get('load-restrictor') as string | undefined) ?? 'LoadRestrictionsRootOnly';
-  const loadRestrictor = restrictors[restrictorFlag];
-  if (!loadRestrictor) throw new UsageError(`illegal flag value --load-restrictor ${restrictorFlag}; legal values: LoadRestrictionsRootOnly, LoadRestrictionsNone`);
-  const reorder = (values.get('reorder') as string | undefined) ?? 'legacy';
-  if (reorder !== 'legacy' && reorder !== 'none') throw new UsageError(`illegal flag value --reorder ${reorder}; legal values: legacy, none`);
+  const { loadRestrictor, reorder } = loadSettings(values);
   const result = build({
     fs: new NodeFileSystem(),
     path: resolve(io.cwd, positionals[0] ?? '.'),
@@ -45,8 +64,8 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
     reorder,
     addManagedByLabel: values.get('enable-managedby-label') === true,
   });
-  const output = values.get('output') as string | undefined;
-  if (output === undefined) {
+  const output = (values.get('output') as string | undefined) ?? '';
+  if (output === '') {
     io.stdout(result.yaml);
     return 0;
   }

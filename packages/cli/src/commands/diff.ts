@@ -1,29 +1,28 @@
 import { resolve } from 'node:path';
-import { build, diffResources, formatResourceDiff, loadKustomization, type BuildOptions, type DiffSide } from '@kustomize-ts/core';
+import { build, diffResources, formatResourceDiff, loadKustomization, type DiffSide } from '@kustomize-ts/core';
 import { NodeFileSystem } from '@kustomize-ts/core/node';
-import { parseArgs, type FlagSpec } from '../args.js';
+import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
 
-const flags: readonly FlagSpec[] = [
-  { name: 'load-restrictor', kind: 'string' },
-  { name: 'reorder', kind: 'string' },
-  { name: 'exit-code', kind: 'boolean' },
-];
+const flags: readonly FlagSpec[] = [...loadFlags, { name: 'exit-code', kind: 'bool', usage: 'exit with status 1 when the builds differ' }];
 
-const restrictors: Record<string, BuildOptions['loadRestrictor']> = { LoadRestrictionsRootOnly: 'rootOnly', LoadRestrictionsNone: 'none' };
+/** `diff`'s help. */
+export const diffHelp: CommandHelp = {
+  path: 'kustomize-ts diff',
+  description: `Build two kustomization directories and print which resources B adds, removes and changes,
+with the changed fields. Exit status 0; with --exit-code, 1 when they differ.`,
+  usage: ['A B [flags]'],
+  flags,
+};
 
 /**
  * `kustomize-ts diff A B`: builds both overlays and prints which resources B adds, removes and changes,
  * with the changed fields. Exit status 0; with `--exit-code`, 1 when they differ.
  */
 export function runDiff(argv: readonly string[], io: CommandIO): number {
-  const { positionals, flags: values } = parseArgs(argv, flags);
+  const { positionals, flags: values } = parseArgs(argv, flags, diffHelp);
   if (positionals.length !== 2) throw new UsageError('diff needs two kustomization directories: kustomize-ts diff A B');
-  const restrictorFlag = (values.get('load-restrictor') as string | undefined) ?? 'LoadRestrictionsRootOnly';
-  const loadRestrictor = restrictors[restrictorFlag];
-  if (!loadRestrictor) throw new UsageError(`illegal flag value --load-restrictor ${restrictorFlag}; legal values: LoadRestrictionsRootOnly, LoadRestrictionsNone`);
-  const reorder = (values.get('reorder') as string | undefined) ?? 'legacy';
-  if (reorder !== 'legacy' && reorder !== 'none') throw new UsageError(`illegal flag value --reorder ${reorder}; legal values: legacy, none`);
+  const { loadRestrictor, reorder } = loadSettings(values);
   const fs = new NodeFileSystem();
   const sides = positionals.map((directory) => {
     const path = resolve(io.cwd, directory);

@@ -1,6 +1,6 @@
 import { editKustomization, KustomizeError, parseImageArgument, parseKeyValuePairs, parseReplicasArgument, type KustomizationEdit, type PatchSetting } from '@kustomize-ts/core';
 import { NodeWritableFileSystem } from '@kustomize-ts/core/node';
-import { parseArgs, type FlagSpec, type ParsedArgs } from '../args.js';
+import { helpOf, parseArgs, type CommandHelp, type FlagSpec, type ParsedArgs } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
 
 const usage = `Usage:
@@ -23,35 +23,14 @@ const usage = `Usage:
 const patchFlags: readonly FlagSpec[] = ['path', 'patch', 'group', 'version', 'kind', 'name', 'namespace', 'label-selector', 'annotation-selector'].map((name) => ({ name, kind: 'string' as const }));
 
 const generatorFlags: readonly FlagSpec[] = [
-  { name: 'from-file', kind: 'strings' },
+  { name: 'from-literal', kind: 'stringArray' },
+  { name: 'from-file', kind: 'stringSlice' },
   { name: 'from-env-file', kind: 'string' },
   { name: 'behavior', kind: 'string' },
   { name: 'namespace', kind: 'string' },
-  { name: 'disableNameSuffixHash', kind: 'boolean' },
+  { name: 'disableNameSuffixHash', kind: 'bool' },
   { name: 'type', kind: 'string' },
 ];
-
-/**
- * Takes every `--NAME VALUE` / `--NAME=VALUE` out of `argv`, unsplit (cobra's StringArray, used by
- * `--from-literal`, keeps commas in values), and returns the values and the other arguments.
- */
-function takeRepeated(argv: readonly string[], name: string): { values: string[]; rest: string[] } {
-  const values: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      rest.push(...argv.slice(i));
-      break;
-    }
-    if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
-    else if (arg === `--${name}`) {
-      if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: --${name}`);
-      values.push(argv[++i]!);
-    } else rest.push(arg);
-  }
-  return { values, rest };
-}
 
 function text(parsed: ParsedArgs, name: string): string | undefined {
   return parsed.flags.get(name) as string | undefined;
@@ -88,10 +67,10 @@ function keyList(positionals: readonly string[], noun: string): string[] {
 
 /** Reads `edit VERB NOUN ARGS…` into the edit it asks for. */
 function readEdit(verb: string | undefined, noun: string | undefined, argv: readonly string[]): KustomizationEdit {
-  const parse = (specs: readonly FlagSpec[]) => parseArgs(argv, specs);
+  const parse = (specs: readonly FlagSpec[]) => parseArgs(argv, specs, { ...editHelp, path: `kustomize-ts edit ${verb} ${noun}`, usage: ['[flags]'], flags: specs });
   switch (`${verb} ${noun}`) {
     case 'add resource': {
-      const parsed = parse([{ name: 'no-verify', kind: 'boolean' }]);
+      const parsed = parse([{ name: 'no-verify', kind: 'bool' }]);
       return { kind: 'addResource', paths: parsed.positionals, noVerify: parsed.flags.get('no-verify') === true };
     }
     case 'add component':
@@ -99,7 +78,7 @@ function readEdit(verb: string | undefined, noun: string | undefined, argv: read
     case 'add patch':
       return { kind: 'addPatch', patch: patchSetting(parse(patchFlags)) };
     case 'add label': {
-      const parsed = parse([{ name: 'force', short: 'f', kind: 'boolean' }, { name: 'without-selector', kind: 'boolean' }, { name: 'include-templates', kind: 'boolean' }]);
+      const parsed = parse([{ name: 'force', shorthand: 'f', kind: 'bool' }, { name: 'without-selector', kind: 'bool' }, { name: 'include-templates', kind: 'bool' }]);
       return {
         kind: 'addLabel',
         labels: parseKeyValuePairs(parsed.positionals, 'label'),
@@ -109,19 +88,18 @@ function readEdit(verb: string | undefined, noun: string | undefined, argv: read
       };
     }
     case 'add annotation': {
-      const parsed = parse([{ name: 'force', short: 'f', kind: 'boolean' }]);
+      const parsed = parse([{ name: 'force', shorthand: 'f', kind: 'bool' }]);
       return { kind: 'addAnnotation', annotations: parseKeyValuePairs(parsed.positionals, 'annotation'), force: parsed.flags.get('force') === true };
     }
     case 'add configmap':
     case 'add secret': {
-      const { values: literals, rest } = takeRepeated(argv, 'from-literal');
-      const parsed = parseArgs(rest, noun === 'secret' ? generatorFlags : generatorFlags.filter((flag) => flag.name !== 'type'));
+      const parsed = parse(noun === 'secret' ? generatorFlags : generatorFlags.filter((flag) => flag.name !== 'type'));
       if (parsed.positionals.length !== 1) throw new UsageError('failed to validate flags: name must be specified once');
       const generator = {
         name: parsed.positionals[0]!,
         namespace: text(parsed, 'namespace'),
         behavior: text(parsed, 'behavior'),
-        literals,
+        literals: (parsed.flags.get('from-literal') as string[] | undefined) ?? [],
         files: (parsed.flags.get('from-file') as string[] | undefined) ?? [],
         envFile: text(parsed, 'from-env-file'),
         disableNameSuffixHash: parsed.flags.get('disableNameSuffixHash') === true,
@@ -148,7 +126,7 @@ function readEdit(verb: string | undefined, noun: string | undefined, argv: read
       return { kind: 'removePatch', patch: patchSetting(parse(patchFlags)) };
     case 'remove label':
     case 'remove annotation': {
-      const parsed = parse([{ name: 'ignore-non-existence', short: 'i', kind: 'boolean' }]);
+      const parsed = parse([{ name: 'ignore-non-existence', shorthand: 'i', kind: 'bool' }]);
       const label = noun === 'label';
       const keys = keyList(parsed.positionals, label ? 'label' : 'annotation');
       const ignoreMissing = parsed.flags.get('ignore-non-existence') === true;
@@ -158,6 +136,9 @@ function readEdit(verb: string | undefined, noun: string | undefined, argv: read
       throw new UsageError(`unknown edit command "${[verb, noun].filter(Boolean).join(' ')}"\n${usage}`);
   }
 }
+
+/** `edit`'s help. */
+export const editHelp: CommandHelp = { path: 'kustomize-ts edit', description: 'Edits a kustomization file', usage: usage.replace(/^Usage:\n/, '').trimEnd().split('\n').map((line) => line.replace(/^  kustomize-ts edit ?/, '')), flags: [] };
 
 /** What `kustomize edit fix` prints before its warnings. */
 const fixedFields = `
@@ -173,13 +154,11 @@ Fixed fields:
  */
 export function runEdit(argv: readonly string[], io: CommandIO): number {
   const [verb, ...rest] = argv;
-  if (verb === undefined || verb === 'help' || verb === '--help' || verb === '-h') {
-    io.stdout(usage);
-    return verb === undefined ? 1 : 0;
-  }
+  helpOf(verb, editHelp);
   let edit: KustomizationEdit;
   if (verb === 'fix') {
-    const parsed = parseArgs(rest, [{ name: 'vars', kind: 'boolean' }]);
+    const fixFlags: FlagSpec[] = [{ name: 'vars', kind: 'bool', usage: 'If specified, kustomize will attempt to convert vars to replacements.' }];
+    const parsed = parseArgs(rest, fixFlags, { path: 'kustomize-ts edit fix', description: 'Fix the missing fields in kustomization file', usage: ['[flags]'], flags: fixFlags });
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}" for "edit fix"`);
     if (parsed.flags.get('vars') === true) {
       throw new KustomizeError('unsupported', 'converting vars to replacements (--vars) is not supported', {}, 'replace the vars by hand; see kustomize\'s replacements documentation');

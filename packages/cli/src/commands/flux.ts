@@ -3,16 +3,27 @@ import { resolve } from 'node:path';
 import { getOwn, isJsonObject, KustomizeError, parseYamlDocuments, type JsonObject } from '@kustomize-ts/core';
 import { NodeFileSystem } from '@kustomize-ts/core/node';
 import { evaluateHealth, ExportError, FlagError, parseGoDuration, readKustomization, runBuild, runCreate, type CommandOutput, type HealthVerdict } from '@kustomize-ts/flux';
-import { parseArgs, type FlagSpec } from '../args.js';
+import { helpOf, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
 
-const usage = `Usage:
-  kustomize-ts flux create kustomization NAME --source=[KIND/]NAME[.NAMESPACE] [flags]
-  kustomize-ts flux create source git NAME --url=URL --branch=BRANCH [flags]
-  kustomize-ts flux health --kustomization FILE --objects FILE [--now RFC3339] [--elapsed DURATION]
-  kustomize-ts flux build kustomization NAME --path DIR --kustomization-file FILE [--dry-run] [--ignore-paths CSV]
-                          [--strict-substitute] [--recursive --local-sources KIND/NS/NAME=DIR] [--in-memory-build]
-`;
+/** `flux`'s help. */
+export const fluxHelp: CommandHelp = {
+  path: 'kustomize-ts flux',
+  description: `Flux's offline commands: export Flux objects, build a Flux Kustomization as kustomize-controller
+does, and judge the health of applied objects. Failures print as the flux CLI prints them and exit 1.`,
+  usage: [
+    'create kustomization NAME --source=[KIND/]NAME[.NAMESPACE] [flags]',
+    'create source git NAME --url=URL --branch=BRANCH [flags]',
+    'health --kustomization FILE --objects FILE [--now RFC3339] [--elapsed DURATION]',
+    'build kustomization NAME --path DIR --kustomization-file FILE [--dry-run] [--ignore-paths CSV]',
+    '      [--strict-substitute] [--recursive --local-sources KIND/NS/NAME=DIR] [--in-memory-build]',
+  ],
+  commands: [
+    { name: 'build', summary: 'Build a Flux Kustomization locally' },
+    { name: 'create', summary: 'Export a Kustomization or a GitRepository as the flux CLI writes it' },
+    { name: 'health', summary: "Judge applied objects' health as kustomize-controller does" },
+  ],
+};
 
 /** Every YAML document of a file as objects, `kind: List` items included. */
 function readObjects(file: string): JsonObject[] {
@@ -30,11 +41,13 @@ function isFluxKustomization(object: JsonObject): boolean {
 }
 
 const healthFlags: readonly FlagSpec[] = [
-  { name: 'kustomization', kind: 'string' },
-  { name: 'objects', kind: 'string' },
-  { name: 'now', kind: 'string' },
-  { name: 'elapsed', kind: 'string' },
+  { name: 'kustomization', kind: 'string', usage: 'the file holding the Flux Kustomization' },
+  { name: 'objects', kind: 'string', usage: 'the file holding the applied objects, as the cluster returns them' },
+  { name: 'now', kind: 'string', usage: 'the time of the check, RFC 3339 (default: now)' },
+  { name: 'elapsed', kind: 'string', usage: 'how long the Kustomization has waited, a Go duration' },
 ];
+
+const healthHelp: CommandHelp = { path: 'kustomize-ts flux health', description: "Judge applied objects' health as kustomize-controller does; exit 0 only when healthy.", usage: ['--kustomization FILE --objects FILE [flags]'], flags: healthFlags };
 
 function formatVerdict(verdict: HealthVerdict): string {
   const lines = verdict.objects.map((object) => [object.kind, object.namespace || '-', object.name, object.status, object.message].join('\t'));
@@ -53,7 +66,7 @@ function durationFlag(name: string, text: string): bigint {
 
 /** `kustomize-ts flux health`: each checked object, then Flux's verdict; exit 0 only when healthy. */
 function runHealth(argv: readonly string[], io: CommandIO): number {
-  const { positionals, flags } = parseArgs(argv, healthFlags);
+  const { positionals, flags } = parseArgs(argv, healthFlags, healthHelp);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" for "flux health"`);
   const kustomizationFile = flags.get('kustomization') as string | undefined;
   const objectsFile = flags.get('objects') as string | undefined;
@@ -95,13 +108,8 @@ export async function runFlux(argv: readonly string[], io: CommandIO): Promise<n
         return runHealth(rest, io);
       case 'build':
         return print(runBuild(rest, { fs: new NodeFileSystem(), cwd: resolve(io.cwd) }), io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.stdout(usage);
-        return command === undefined ? 1 : 0;
       default:
+        helpOf(command, fluxHelp);
         throw new UsageError(`unknown command "${command}" for "kustomize-ts flux"`);
     }
   } catch (error) {

@@ -2,7 +2,8 @@ import { readText, type FileSystem } from '@kustomize-ts/core';
 import { cleanPath, fluxBuild, selectKustomization } from '../build/build.js';
 import { ExportError } from '../export/create.js';
 import type { CommandOutput } from './create.js';
-import { Flags, FlagError, parseFlags, type FlagSpec } from './flags.js';
+import { formatHelp } from '@kustomize-ts/flags';
+import { durationFlag, Flags, FlagError, parseFlags, type FlagSpec } from './flags.js';
 
 /** Where `flux build` runs: the file system it reads and the working directory relative paths start from. */
 export interface BuildEnvironment {
@@ -13,7 +14,7 @@ export interface BuildEnvironment {
 
 const buildFlags: readonly FlagSpec[] = [
   { name: 'namespace', shorthand: 'n', kind: 'string' },
-  { name: 'timeout', kind: 'duration' },
+  durationFlag('timeout'),
   { name: 'verbose', kind: 'bool' },
   { name: 'path', kind: 'string' },
   { name: 'kustomization-file', kind: 'string' },
@@ -49,6 +50,9 @@ export function runBuild(argv: readonly string[], environment: BuildEnvironment)
   const [command, ...rest] = argv;
   if (command !== 'kustomization' && command !== 'ks') throw new ExportError(`unknown command ${JSON.stringify(command ?? '')} for "flux build": use "kustomization"`);
   const parsed = parseFlags(rest, buildFlags);
+  if (parsed.help) {
+    return { stdout: formatHelp({ path: 'flux build kustomization', description: 'Build a Flux Kustomization locally, as kustomize-controller builds it.', usage: ['NAME --path DIR --kustomization-file FILE [flags]'], flags: buildFlags }), stderr: '' };
+  }
   const flags = new Flags(parsed);
   const name = parsed.positional[0];
   if (name === undefined) throw new ExportError('kustomization name is required');

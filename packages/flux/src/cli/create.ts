@@ -1,6 +1,7 @@
 import { Durations } from '../duration.js';
 import { checkGitProvider, createGitRepository, createKustomization, ExportError, printExport, safeRelativePath } from '../export/create.js';
-import { Flags, FlagError, parseFlags, type FlagSpec } from './flags.js';
+import { formatHelp } from '@kustomize-ts/flags';
+import { durationFlag, Flags, FlagError, parseFlags, type FlagSpec } from './flags.js';
 
 /**
  * `flux create kustomization|source git … --export` from a command line, as the flux CLI reads it:
@@ -24,7 +25,7 @@ const oneOf = (what: string, allowed: readonly string[]) => (text: string) => {
 /** The root flags of `flux` (kubeconfig and client flags are accepted and have no effect here). */
 const globalFlags: readonly FlagSpec[] = [
   { name: 'namespace', shorthand: 'n', kind: 'string' },
-  { name: 'timeout', kind: 'duration' },
+  durationFlag('timeout'),
   { name: 'verbose', kind: 'bool' },
   { name: 'ns-follows-kube-context', kind: 'bool' },
   ...['kubeconfig', 'context', 'cluster', 'user', 'server', 'token', 'as', 'as-uid', 'certificate-authority', 'client-certificate', 'client-key', 'tls-server-name', 'cache-dir'].map(
@@ -33,12 +34,12 @@ const globalFlags: readonly FlagSpec[] = [
   { name: 'as-group', kind: 'stringSlice' },
   { name: 'insecure-skip-tls-verify', kind: 'bool' },
   { name: 'disable-compression', kind: 'bool' },
-  { name: 'kube-api-qps', kind: 'float' },
+  { name: 'kube-api-qps', kind: 'float64' },
   { name: 'kube-api-burst', kind: 'int' },
 ];
 
 const createFlags: readonly FlagSpec[] = [
-  { name: 'interval', kind: 'duration' },
+  durationFlag('interval'),
   { name: 'export', kind: 'bool' },
   { name: 'label', kind: 'stringSlice' },
 ];
@@ -49,7 +50,7 @@ const kustomizationFlags: readonly FlagSpec[] = [
   { name: 'prune', kind: 'bool' },
   { name: 'wait', kind: 'bool' },
   { name: 'health-check', kind: 'stringSlice' },
-  { name: 'health-check-timeout', kind: 'duration' },
+  durationFlag('health-check-timeout'),
   { name: 'validation', kind: 'string', deprecated: 'this arg is no longer used, all resources are validated using server-side apply dry-run' },
   { name: 'depends-on', kind: 'stringSlice' },
   { name: 'service-account', kind: 'string' },
@@ -57,11 +58,11 @@ const kustomizationFlags: readonly FlagSpec[] = [
   { name: 'decryption-secret', kind: 'string' },
   { name: 'target-namespace', kind: 'string' },
   { name: 'kubeconfig-secret-ref', kind: 'string' },
-  { name: 'retry-interval', kind: 'duration' },
+  durationFlag('retry-interval'),
 ];
 
 const gitFlags: readonly FlagSpec[] = [
-  { name: 'fetch-timeout', kind: 'duration' },
+  durationFlag('fetch-timeout'),
   ...['url', 'branch', 'tag', 'tag-semver', 'ref-name', 'commit', 'secret-ref', 'proxy-secret-ref', 'ca-file', 'private-key-file'].map((name): FlagSpec => ({ name, kind: 'string' })),
   { name: 'username', shorthand: 'u', kind: 'string' },
   { name: 'password', shorthand: 'p', kind: 'string' },
@@ -103,14 +104,19 @@ function commandWords(argv: readonly string[]): string[] {
 export function runCreate(argv: readonly string[]): CommandOutput {
   const { command, flags: commandFlags } = resolveCommand(commandWords(argv));
   const skip = command === 'git' ? 2 : 1;
-  const parsed = parseFlags(argv.slice(skip), [...globalFlags, ...createFlags, ...commandFlags]);
+  const specs = [...globalFlags, ...createFlags, ...commandFlags];
+  const parsed = parseFlags(argv.slice(skip), specs);
+  if (parsed.help) {
+    const usage = command === 'git' ? 'source git NAME --url=URL [flags]' : 'kustomization NAME --source=[KIND/]NAME[.NAMESPACE] [flags]';
+    return { stdout: formatHelp({ path: 'flux create', description: `Export a Flux ${command === 'git' ? 'GitRepository' : 'Kustomization'} as \`flux create … --export\` writes it.`, usage: [usage], flags: specs }), stderr: '' };
+  }
   const flags = new Flags(parsed);
   const name = parsed.positional[0];
   if (name === undefined) throw new ExportError('name is required');
   const common = {
     name,
     namespace: flags.string('namespace', 'flux-system'),
-    interval: flags.duration('interval', Durations.minute),
+    interval: flags.value('interval', Durations.minute),
     labels: flags.strings('label'),
   };
   const object =
@@ -122,14 +128,14 @@ export function runCreate(argv: readonly string[]): CommandOutput {
           prune: flags.bool('prune'),
           wait: flags.bool('wait'),
           healthChecks: flags.strings('health-check'),
-          healthCheckTimeout: flags.duration('health-check-timeout', 2n * Durations.minute),
+          healthCheckTimeout: flags.value('health-check-timeout', 2n * Durations.minute),
           dependsOn: flags.strings('depends-on'),
           serviceAccount: flags.string('service-account'),
           decryptionProvider: flags.string('decryption-provider'),
           decryptionSecret: flags.string('decryption-secret'),
           targetNamespace: flags.string('target-namespace'),
           kubeconfigSecretRef: flags.string('kubeconfig-secret-ref'),
-          retryInterval: flags.duration('retry-interval', 0n),
+          retryInterval: flags.value('retry-interval', 0n),
         })
       : createGitRepository({
           ...common,
@@ -146,7 +152,7 @@ export function runCreate(argv: readonly string[]): CommandOutput {
           recurseSubmodules: flags.bool('recurse-submodules'),
           ignorePaths: flags.strings('ignore-paths'),
           sparseCheckoutPaths: flags.strings('sparse-checkout-paths'),
-          fetchTimeout: flags.duration('fetch-timeout', 0n),
+          fetchTimeout: flags.value('fetch-timeout', 0n),
         });
   return { stdout: printExport(object), stderr: parsed.notices.map((notice) => `${notice}\n`).join('') };
 }
