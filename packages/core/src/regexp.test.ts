@@ -82,6 +82,11 @@ describe('GoRegExp', () => {
     expect(message('(?**')).toBe('error parsing regexp: invalid or unsupported Perl syntax: `(?*`');
     expect(message('a\\')).toBe('error parsing regexp: trailing backslash at end of expression: ``');
     expect(message('\\x{110000}')).toBe('error parsing regexp: invalid escape sequence: `\\x{110000`');
+    expect(message('a(?<')).toBe('error parsing regexp: invalid or unsupported Perl syntax: `(?<`');
+    expect(message('[[::]]')).toBe('error parsing regexp: invalid character class range: `[::]`');
+    expect(message('[\\😀]')).toBe('error parsing regexp: invalid escape sequence: `\\😀`');
+    expect(message('a{2}(?i){1000}')).toBe('error parsing regexp: invalid repeat count: `{1000}`');
+    expect(message('[[:]x')).toBe('compiled');
   });
 
   it('accepts a group name used twice, as Go does, and keeps the names a message quotes', () => {
