@@ -4,6 +4,7 @@ import { build, emitYaml, KustomizeError, type JsonObject } from '@kustomize-ts/
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
+import { kubectlWarningLines } from '../warnings.js';
 
 /** kustomize v5.8.1's build flags, with its help texts and defaults. */
 export const buildFlags: readonly FlagSpec[] = [
@@ -56,14 +57,17 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
   const { positionals, flags: values, notices } = parseArgs(argv, buildFlags, buildHelp);
   for (const notice of notices) io.stderr(`${notice}\n`);
   if (positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
-  const { loadRestrictor, reorder } = loadSettings(values);
+  const { loadRestrictor, reorder, kustomizeVersion } = loadSettings(values);
   const result = build({
     fs: new NodeFileSystem(),
     path: resolve(io.cwd, positionals[0] ?? '.'),
     loadRestrictor,
     reorder,
+    kustomizeVersion,
     addManagedByLabel: values.get('enable-managedby-label') === true,
   });
+  const warningText = kubectlWarningLines(result.warnings);
+  if (warningText !== '') io.stderr(warningText);
   const output = (values.get('output') as string | undefined) ?? '';
   if (output === '') {
     io.stdout(result.yaml);

@@ -1,8 +1,9 @@
 import { getOwn, withKey, type JsonObject } from '../json.js';
-import { metadataOf, stringMapOf, withMetadataField, type Origin, type Resource } from '../resource/resource.js';
+import { metadataOf, stringMapOf, withMetadataField, withStringMap, type Origin, type Resource } from '../resource/resource.js';
 import { addHashSuffixes } from '../generate/index.js';
 import { fixNameReferences } from '../transform/index.js';
 import { substituteVars } from '../transform/vars/index.js';
+import { unusedVarsWarning, type WarningSink } from './diagnostics.js';
 import type { Accumulation } from './target.js';
 
 /** The annotation that marks a resource as local configuration, never output. */
@@ -10,17 +11,20 @@ export const localConfigAnnotation = 'config.kubernetes.io/local-config';
 const originAnnotation = 'config.kubernetes.io/origin';
 const transformationsAnnotation = 'alpha.config.kubernetes.io/transformations';
 const managedByLabel = 'app.kubernetes.io/managed-by';
-/** What kubectl's embedded kustomize v5.5.0 writes as the managed-by label value. */
-export const managedByValue = 'kustomize-(devel)';
 
 /**
  * The steps kustomize runs once, after the whole tree is accumulated: hash suffixes on generated names,
- * name references fixed to follow renames, vars resolved, local configuration dropped.
+ * name references fixed to follow renames, vars resolved (kubectl's warning for vars never used goes to
+ * `warnings`), local configuration dropped.
  */
-export function finishBuild(accumulation: Accumulation): Resource[] {
+export function finishBuild(accumulation: Accumulation, warnings: WarningSink): Resource[] {
   const hashed = addHashSuffixes(accumulation.resources);
   const referenced = fixNameReferences(hashed, { nameReference: accumulation.config.nameReference });
-  return dropLocalConfig(substituteVars(referenced, accumulation.vars, accumulation.config.varReference));
+  const used = new Set<string>();
+  const substituted = substituteVars(referenced, accumulation.vars, accumulation.config.varReference, used);
+  const unused = accumulation.vars.map((variable) => variable.name).filter((name) => !used.has(name));
+  if (unused.length > 0) warnings.push(unusedVarsWarning(unused));
+  return dropLocalConfig(substituted);
 }
 
 /** Resources without those annotated `config.kubernetes.io/local-config` (any value but "false"). */
@@ -31,8 +35,14 @@ export function dropLocalConfig(resources: readonly Resource[]): Resource[] {
   });
 }
 
-/** The objects to print: with the managed-by label and origin annotations where asked for. */
-export function decorate(resources: readonly Resource[], buildMetadata: readonly string[], addManagedByLabel: boolean): JsonObject[] {
+/**
+ * The objects to print: with the managed-by label (`managedByValue`) and origin annotations where asked for, and annotations
+ * written as strings. Kustomize ends a build by removing its own annotations and the origin or transformation
+ * annotations not asked for, each time writing the map back with `SetAnnotations`: every value becomes a
+ * string of its YAML text (`port: 8080` prints `"8080"`, `f: 1.50` `"1.50"`) and an empty map goes. Only
+ * with both kinds of annotations kept does the last rewrite skip an empty map, which then stays as it is.
+ */
+export function decorate(resources: readonly Resource[], buildMetadata: readonly string[], addManagedByLabel: boolean, managedByValue: string): JsonObject[] {
   const withManagedBy = addManagedByLabel || buildMetadata.includes('managedByLabel');
   const withOrigin = buildMetadata.includes('originAnnotations');
   const withTransformations = buildMetadata.includes('transformerAnnotations');
@@ -43,6 +53,8 @@ export function decorate(resources: readonly Resource[], buildMetadata: readonly
       object = withStringMapEntry(object, 'annotations', transformationsAnnotation, transformationsText(resource.transformations));
     }
     if (withOrigin && resource.origin) object = withStringMapEntry(object, 'annotations', originAnnotation, originText(resource.origin));
+    const annotations = stringMapOf(object, 'annotations');
+    if (!(withOrigin && withTransformations) || Object.keys(annotations).length > 0) object = withStringMap(object, 'annotations', annotations);
     return object;
   });
 }

@@ -26,10 +26,12 @@ import type { JsonObject } from '../json.js';
 import { sortResources } from '../order/sort.js';
 import type { Resource } from '../resource/resource.js';
 import { emitDocuments } from '../yaml/index.js';
+import type { BuildWarning } from './diagnostics.js';
 import { decorate, finishBuild } from './finish.js';
 import type { BuildHooks } from './hooks.js';
 import { initialOpenApiState, schemaAfterLoading } from './openapi.js';
 import { accumulateTarget } from './target.js';
+import { versionBehaviour, type KustomizeVersion } from '../versions.js';
 
 /** How `--reorder` asks for output order: `legacy` sorts by kind, `none` keeps input order. */
 export type ReorderOption = 'legacy' | 'none';
@@ -44,7 +46,12 @@ export interface BuildOptions {
   readonly loadRestrictor?: LoadRestrictor;
   /** Output order when the kustomization has no `sortOptions`; `legacy` by default. */
   readonly reorder?: ReorderOption;
-  /** Adds `app.kubernetes.io/managed-by: kustomize-v5.5.0` to every resource, as `--enable-managedby-label`. */
+  /**
+   * The kustomize release whose output to reproduce; `v5.8.1` (the newest) by default. `v5.5.0` also stands for
+   * v5.4.x and v5.6.0. What differs between them is listed in `kustomizeChanges`.
+   */
+  readonly kustomizeVersion?: KustomizeVersion;
+  /** Adds `app.kubernetes.io/managed-by: kustomize-<version>` to every resource, as `--enable-managedby-label`. */
   readonly addManagedByLabel?: boolean;
   /** Limits on what one build may read. */
   readonly limits?: Partial<LoadLimits>;
@@ -63,21 +70,30 @@ export interface BuildResult {
   readonly objects: readonly JsonObject[];
   /** The YAML stream `kustomize build` prints for them. */
   readonly yaml: string;
+  /**
+   * What the build noticed without failing, in order: kubectl's own warnings (`source: 'kubectl'`, which
+   * `kubectl kustomize` prints on stderr) and work that did nothing (`source: 'lint'`). The library prints nothing.
+   */
+  readonly warnings: readonly BuildWarning[];
 }
 
 /**
- * Builds the kustomization at `options.path` the way `kustomize build` (v5.5.0) does, and returns the
- * resulting objects and their YAML. Throws only {@link KustomizeError}.
+ * Builds the kustomization at `options.path` the way `kustomize build` of `options.kustomizeVersion` does, and
+ * returns the resulting objects, their YAML and its warnings. Throws only {@link KustomizeError}; one thrown after
+ * warnings carries them in its `warnings`.
  *
  * @example
  * const fs = new MemoryFileSystem({ 'app/kustomization.yaml': 'resources: [cm.yaml]\n', 'app/cm.yaml': '…' });
  * const { yaml } = build({ fs, path: '/app' });
  */
 export function build(options: BuildOptions): BuildResult {
+  const warnings: BuildWarning[] = [];
   try {
-    return buildTree(options);
+    return buildTree(options, warnings);
   } catch (error) {
-    throw asEngineLimitError(error, options.path) ?? error;
+    const typed = asEngineLimitError(error, options.path) ?? error;
+    if (!(typed instanceof KustomizeError) || warnings.length === 0) throw typed;
+    throw new KustomizeError(typed.code, typed.message, typed.location, typed.hint, { cause: typed.cause, warnings });
   }
 }
 
@@ -97,7 +113,7 @@ function asEngineLimitError(error: unknown, path: string): KustomizeError | unde
   );
 }
 
-function buildTree(options: BuildOptions): BuildResult {
+function buildTree(options: BuildOptions, warnings: BuildWarning[]): BuildResult {
   const root = normalize(options.path);
   if (!root.startsWith('/')) {
     throw new KustomizeError('invalid-argument', `the build path '${options.path}' is not absolute`, { file: options.path }, `paths in a FileSystem are absolute: pass '/${options.path}' for a MemoryFileSystem, or path.resolve('${options.path}') for the disk`);
@@ -115,21 +131,23 @@ function buildTree(options: BuildOptions): BuildResult {
     filesRead: 0,
     hooks: options.hooks ?? {},
     openApi: { ...initialOpenApiState, builtinLoaded: options.openApiMergesBuiltins === true },
+    behaviour: versionBehaviour(options.kustomizeVersion),
+    warnings,
   };
   const loader = new Loader(session, root);
   const kustomization = loader.kustomization();
   session.openApi = schemaAfterLoading(session.openApi, kustomization, loader);
   // kustomize tracks origins whenever buildMetadata lists anything, and drops what was not asked for at the end.
   const tracksOrigin = kustomization.buildMetadata.length > 0;
-  const accumulation = accumulateTarget(loader, kustomization, { originPath: tracksOrigin ? '' : undefined, buildMetadata: kustomization.buildMetadata });
-  let resources: readonly Resource[] = finishBuild(accumulation);
+  const accumulation = accumulateTarget(loader, kustomization, { originPath: tracksOrigin ? '' : undefined, buildMetadata: kustomization.buildMetadata, inheritedNamespace: '' });
+  let resources: readonly Resource[] = finishBuild(accumulation, warnings);
   if (kustomization.sortOptions !== undefined) {
     resources = sortResources(resources, kustomization.sortOptions, loader.display(kustomization.file));
   } else if ((options.reorder ?? 'legacy') === 'legacy') {
     resources = sortResources(resources, { order: 'legacy' });
   }
-  const objects = decorate(resources, kustomization.buildMetadata, options.addManagedByLabel === true);
-  return { objects, yaml: emitDocuments(objects) };
+  const objects = decorate(resources, kustomization.buildMetadata, options.addManagedByLabel === true, session.behaviour.managedByLabel);
+  return { objects, yaml: emitDocuments(objects), warnings };
 }
 
 /** Builds and returns only the YAML stream. */
