@@ -5,7 +5,7 @@ import { basename } from '../fs/path.js';
 import { generateConfigMap, generateSecret, mergeGenerated, mergeGeneratorOptions, type GeneratorOrigin } from '../generate/index.js';
 import type { Kustomization } from '../kustomization/types.js';
 import type { Resource } from '../resource/resource.js';
-import { callHook } from './hooks.js';
+import { callHook, type HelmChartContext } from './hooks.js';
 import { joinOriginPath } from './origin.js';
 import { runPluginGenerators } from './plugins.js';
 import type { TargetContext } from './target.js';
@@ -46,9 +46,10 @@ function renderHelmCharts(loader: Loader, kustomization: Kustomization, resource
     );
   }
   let out = resources;
+  const context: HelmChartContext = { directory: loader.root, readFile: (path) => loader.readBytes(path), isDirectory: (path) => loader.session.fs.kind(loader.resolve(path)) === 'directory' };
   kustomization.helmCharts.forEach((chart, index) => {
     const where = { file, field: `helmCharts[${index}]` };
-    const rendered = callHook('renderHelmChart', where, () => render(chart, kustomization.helmGlobals), (text): text is string => typeof text === 'string', 'a string');
+    const rendered = callHook('renderHelmChart', where, () => render(chart, kustomization.helmGlobals, context), (text): text is string => typeof text === 'string', 'a string');
     out = mergeGenerated(out, parseResources(rendered, `${file} (helmCharts[${index}])`));
   });
   return out;

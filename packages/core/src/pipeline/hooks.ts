@@ -43,7 +43,17 @@ export interface BuildHooks {
    * Renders a `helmCharts:` entry (as written, plus `helmGlobals`) to the YAML stream `helm template`
    * would print; the build takes its documents as generated resources.
    */
-  readonly renderHelmChart?: (chart: JsonValue, globals: JsonValue | undefined) => string;
+  readonly renderHelmChart?: (chart: JsonValue, globals: JsonValue | undefined, context: HelmChartContext) => string;
+}
+
+/** Where a `helmCharts:` entry is: what `chartHome`, `valuesFile` and `additionalValuesFiles` are relative to. */
+export interface HelmChartContext {
+  /** The kustomization's directory, absolute in the build's file system. */
+  readonly directory: string;
+  /** Reads a file as the kustomization's other files are read: relative to `directory`, through the load restrictor and the limits. */
+  readonly readFile: (path: string) => Uint8Array;
+  /** True when `path` (relative to `directory`) is a directory. */
+  readonly isDirectory: (path: string) => boolean;
 }
 
 /**
