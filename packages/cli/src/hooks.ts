@@ -34,5 +34,5 @@ function refuseRemote(address: string): never {
 function refuseHelm(chart: JsonValue, globals: JsonValue | undefined): never {
   const config: JsonObject = { ...(isJsonObject(globals) ? globals : {}), ...(isJsonObject(chart) ? chart : {}) };
   const sorted = Object.fromEntries(Object.keys(config).sort().map((key) => [key, config[key]!]));
-  throw new KustomizeError('unsupported', `trouble configuring builtin HelmChartInflationGenerator with config: \`\n${emitYaml(sorted)}\`: must specify --enable-helm`, { field: 'helmCharts' });
+  throw new KustomizeError('unsupported', `trouble configuring builtin HelmChartInflationGenerator with config: \`\n${emitYaml(sorted)}\`: must specify --enable-helm`);
 }
