@@ -2,6 +2,7 @@
  * Plain JSON values and the helpers that keep keys like `__proto__` as data. `@kustomize-ts/core` re-exports
  * them, so there is one definition of each.
  */
+import { carryScalarNodes } from './scalar-nodes.js';
 
 /** A JSON scalar. */
 export type JsonPrimitive = string | number | boolean | null;
@@ -42,13 +43,13 @@ export function goJsonTypeName(value: JsonValue): string {
   return typeof value === 'boolean' ? 'bool' : typeof value;
 }
 
-/** A deep copy of a JSON value. */
+/** A deep copy of a JSON value, with the scalar nodes recorded for it (scalar-nodes.ts). */
 export function cloneJson<T extends JsonValue>(value: T): T {
-  if (Array.isArray(value)) return value.map((item) => cloneJson(item)) as T;
+  if (Array.isArray(value)) return carryScalarNodes(value, value.map((item) => cloneJson(item))) as T;
   if (isJsonObject(value)) {
     const copy: JsonObject = {};
     for (const key of Object.keys(value)) setOwn(copy, key, cloneJson(value[key] as JsonValue));
-    return copy as T;
+    return carryScalarNodes(value, copy) as T;
   }
   return value;
 }

@@ -1,5 +1,5 @@
 import { getOwn, withKey, type JsonObject } from '../json.js';
-import { metadataOf, stringMapOf, withMetadataField, type Origin, type Resource } from '../resource/resource.js';
+import { metadataOf, stringMapOf, withMetadataField, withStringMap, type Origin, type Resource } from '../resource/resource.js';
 import { addHashSuffixes } from '../generate/index.js';
 import { fixNameReferences } from '../transform/index.js';
 import { substituteVars } from '../transform/vars/index.js';
@@ -31,7 +31,13 @@ export function dropLocalConfig(resources: readonly Resource[]): Resource[] {
   });
 }
 
-/** The objects to print: with the managed-by label and origin annotations where asked for. */
+/**
+ * The objects to print: with the managed-by label and origin annotations where asked for, and annotations
+ * written as strings. Kustomize ends a build by removing its own annotations and the origin or transformation
+ * annotations not asked for, each time writing the map back with `SetAnnotations`: every value becomes a
+ * string of its YAML text (`port: 8080` prints `"8080"`, `f: 1.50` `"1.50"`) and an empty map goes. Only
+ * with both kinds of annotations kept does the last rewrite skip an empty map, which then stays as it is.
+ */
 export function decorate(resources: readonly Resource[], buildMetadata: readonly string[], addManagedByLabel: boolean): JsonObject[] {
   const withManagedBy = addManagedByLabel || buildMetadata.includes('managedByLabel');
   const withOrigin = buildMetadata.includes('originAnnotations');
@@ -43,6 +49,8 @@ export function decorate(resources: readonly Resource[], buildMetadata: readonly
       object = withStringMapEntry(object, 'annotations', transformationsAnnotation, transformationsText(resource.transformations));
     }
     if (withOrigin && resource.origin) object = withStringMapEntry(object, 'annotations', originAnnotation, originText(resource.origin));
+    const annotations = stringMapOf(object, 'annotations');
+    if (!(withOrigin && withTransformations) || Object.keys(annotations).length > 0) object = withStringMap(object, 'annotations', annotations);
     return object;
   });
 }

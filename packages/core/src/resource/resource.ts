@@ -1,4 +1,4 @@
-import { getOwn, isJsonObject, setOwn, withKey, type JsonObject } from '../json.js';
+import { getOwn, isJsonObject, recordedScalarNode, setOwn, withKey, withoutKey, type JsonContainer, type JsonObject, type JsonValue } from '../json.js';
 import { KustomizeError } from '../errors.js';
 import { effectiveNamespace, idString, parseApiVersion, type Gvk, type ResourceId } from './id.js';
 
@@ -141,16 +141,42 @@ export function namespaceOf(resource: Resource): string {
   return stringField(metadataOf(resource.object), 'namespace');
 }
 
-/** A string map under `metadata` (labels or annotations); non-string values are kept as text. */
+/**
+ * A string map under `metadata` (labels or annotations) as kyaml reads one (`getMapFromMeta`): each value
+ * by its node's text (`8080`, `1.50`, `~`, `null`, empty for `key:` and for collections); a sequence is read
+ * as key, value, key, value… as kyaml walks a node's content; anything else is empty.
+ */
 export function stringMapOf(object: JsonObject, field: 'labels' | 'annotations'): Record<string, string> {
   const value = getOwn(metadataOf(object), field);
   const out: Record<string, string> = {};
-  if (!isJsonObject(value)) return out;
-  for (const key of Object.keys(value)) {
-    const v = value[key];
-    setOwn(out, key, typeof v === 'string' ? v : v === null ? '' : String(v));
+  if (isJsonObject(value)) {
+    for (const key of Object.keys(value)) setOwn(out, key, nodeText(value, key));
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i + 1 < value.length; i += 2) setOwn(out, nodeText(value, String(i)), nodeText(value, String(i + 1)));
   }
   return out;
+}
+
+/** The text of the node at `key` of `container` (kyaml's `Node.Value`): a scalar's text, empty for a collection. */
+export function nodeText(container: JsonContainer, key: string): string {
+  const value = (Array.isArray(container) ? container[Number(key)] : getOwn(container, key)) as JsonValue;
+  if (value !== null && typeof value === 'object') return '';
+  return recordedScalarNode(container, key)?.text ?? (value === null ? 'null' : String(value));
+}
+
+/**
+ * `object` with `metadata[field]` written as kyaml's `SetLabels`/`SetAnnotations` write it: the field cleared,
+ * then, when `map` has entries, a map of string nodes. Returns `object` itself when that changes nothing.
+ */
+export function withStringMap(object: JsonObject, field: 'labels' | 'annotations', map: Readonly<Record<string, string>>): JsonObject {
+  const metadata = metadataOf(object);
+  const current = getOwn(metadata, field);
+  const keys = Object.keys(map);
+  if (keys.length === 0) return current === undefined ? object : withKey(object, 'metadata', withoutKey(metadata, field));
+  if (isJsonObject(current) && Object.keys(current).length === keys.length && keys.every((key) => getOwn(current, key) === map[key])) return object;
+  const strings: JsonObject = {};
+  for (const key of keys) setOwn(strings, key, map[key]!);
+  return withKey(object, 'metadata', withKey(metadata, field, strings));
 }
 
 /** A copy of `object` with `metadata[field]` replaced. */

@@ -5,7 +5,7 @@
  */
 import { type Alias, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
 import { KustomizeError } from '../errors.js';
-import { type JsonObject, type JsonValue, setOwn } from '../json.js';
+import { type JsonContainer, type JsonObject, type JsonValue, recordScalarNode, type ScalarNode, setOwn, unusualScalarNode } from '../json.js';
 import { formatGoFloat32G } from './go-number.js';
 import { decodeDoubleQuoted, QuotedScalarError } from './quoted.js';
 import { BlockScalarError, decodeBlockScalar } from './block.js';
@@ -39,6 +39,8 @@ export class DocumentConverter {
   private expandedNodes = 0;
   /** Collections being converted, one inside the next: aliases can nest deeper than the text does. */
   private nesting = 0;
+  /** The node of the scalar just converted, when kyaml sees more in it than its JSON value: its container records it. */
+  private pendingNode: ScalarNode | undefined;
 
   constructor(
     private readonly source: SourceText,
@@ -80,8 +82,13 @@ export class DocumentConverter {
    * stringifies; `place` is where the node sits (inside a flow collection or not).
    */
   convert(node: MaybeNode, topLevel: boolean, place: ScalarPlace = 'block'): JsonValue {
+    this.pendingNode = undefined;
     // An absent value (`? a` with no `:`) is an empty plain scalar.
-    if (node === null || node === undefined) return this.version === 'v3' && emptyPlainBecomesString(place) ? '' : null;
+    if (node === null || node === undefined) {
+      const value = this.version === 'v3' && emptyPlainBecomesString(place) ? '' : null;
+      if (this.version === 'v3') this.pendingNode = unusualScalarNode(value, '', value === null ? '!!null' : '!!str');
+      return value;
+    }
     if (this.expansionDepth > 0 && ++this.expandedNodes > EXPANSION_LIMIT) {
       throw new KustomizeError(
         'limit-exceeded',
@@ -91,7 +98,12 @@ export class DocumentConverter {
       );
     }
     if (isAlias(node)) return this.expand(() => this.convert(this.target(node), topLevel, place));
-    if (isScalar(node)) return this.scalarJson(node, this.resolve(node, place));
+    if (isScalar(node)) {
+      const resolved = this.resolve(node, place);
+      const value = this.scalarJson(node, resolved);
+      if (this.version === 'v3') this.pendingNode = unusualScalarNode(value, this.scalarText(node), resolved.tag);
+      return value;
+    }
     if (!isSeq(node) && !isMap(node)) throw this.error(node, 'unsupported YAML node');
     if (this.nesting >= MAX_NESTING) throw nestingError(this.source, node.range?.[0] ?? 0);
     this.active.add(node);
@@ -102,10 +114,23 @@ export class DocumentConverter {
         return this.version === 'v3' ? this.kyamlMapping(node, topLevel) : this.sigsYamlMapping(node);
       }
       const itemPlace = node.flow ? 'flow' : 'block';
-      return node.items.map((item) => this.convert(item as MaybeNode, false, itemPlace));
+      const items: JsonValue[] = [];
+      for (const item of node.items) this.setRecorded(items, String(items.length), this.convert(item as MaybeNode, false, itemPlace));
+      return items;
     } finally {
       this.active.delete(node);
       this.nesting--;
+      this.pendingNode = undefined;
+    }
+  }
+
+  /** Sets `value` at `key` of `container`, recording the node of the scalar just converted. */
+  private setRecorded(container: JsonContainer, key: string, value: JsonValue): void {
+    if (Array.isArray(container)) container.push(value);
+    else setOwn(container, key, value);
+    if (this.pendingNode !== undefined) {
+      recordScalarNode(container, key, this.pendingNode);
+      this.pendingNode = undefined;
     }
   }
 
@@ -143,7 +168,7 @@ export class DocumentConverter {
     for (const entry of this.kyamlEntries(node)) {
       const key = this.kyamlKey(entry.key, topLevel);
       const convert = (): JsonValue => this.convert(entry.value, false, place);
-      setOwn(result, key, entry.merged ? this.expand(convert) : convert());
+      this.setRecorded(result, key, entry.merged ? this.expand(convert) : convert());
     }
     return result;
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { JsonValue } from '../json.js';
+import { type JsonValue, recordedScalarNode } from '../json.js';
 import { readDocumentFully, type YamlDialect } from './parse.js';
 import { NOT_PLAIN, readPlainDocument } from './plain-reader.js';
 import { normaliseLineEnds, splitDocuments } from './split.js';
@@ -27,13 +27,16 @@ function readFully(text: string, dialect: YamlDialect): { value: JsonValue } | {
   }
 }
 
-/** JSON text that tells apart what `toEqual` does not: key order, -0, and `__proto__` as a key. */
+/**
+ * JSON text that tells apart what `toEqual` does not: key order, -0, `__proto__` as a key, and the scalar
+ * nodes recorded beside the values (scalar-nodes.ts).
+ */
 function exact(value: JsonValue): string {
   const seen = (item: JsonValue): unknown => {
-    if (Array.isArray(item)) return item.map(seen);
+    if (Array.isArray(item)) return item.map((element, index) => [seen(element), recordedScalarNode(item, String(index)) ?? null]);
     if (item !== null && typeof item === 'object') {
       if (Object.getPrototypeOf(item) !== Object.prototype) return '<not a plain object>';
-      return Object.keys(item).map((key) => [key, seen(item[key]!)]);
+      return Object.keys(item).map((key) => [key, seen(item[key]!), recordedScalarNode(item, key) ?? null]);
     }
     return typeof item === 'number' && Object.is(item, -0) ? '-0' : item;
   };
@@ -344,5 +347,20 @@ describe('readPlainDocument agrees with the full reader', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('readPlainDocument: scalar nodes beside the values', () => {
+  it('records what kyaml sees beyond the JSON value, as the full reader does', () => {
+    const text = 'a: 1.50\nb:\nc: ~\nd: 2001-12-14\ne: [0x10, 7, True]\nf: plain\ng: 8080\nh:\n- \n';
+    const plain = readPlain(text, 'kyaml') as Record<string, JsonValue>;
+    expect(recordedScalarNode(plain, 'a')).toEqual({ text: '1.50', tag: '!!float' });
+    expect(recordedScalarNode(plain, 'b')).toEqual({ text: '', tag: '!!null' });
+    expect(recordedScalarNode(plain, 'c')).toEqual({ text: '~', tag: '!!null' });
+    expect(recordedScalarNode(plain, 'd')).toEqual({ text: '2001-12-14', tag: '!!timestamp' });
+    expect(recordedScalarNode(plain.e as JsonValue[], '0')).toEqual({ text: '0x10', tag: '!!int' });
+    expect(recordedScalarNode(plain.e as JsonValue[], '2')).toEqual({ text: 'True', tag: '!!bool' });
+    for (const key of ['f', 'g']) expect(recordedScalarNode(plain, key)).toBeUndefined();
+    expect(expectAgreement(text, 'kyaml')).toBe(true);
   });
 });

@@ -20,7 +20,7 @@
  * Scalars, keys and their meaning go through the same functions the full reader uses, so whatever
  * this reader returns is what the full reader returns for the same text and dialect.
  */
-import { cloneJson, hasOwn, type JsonObject, type JsonValue, setOwn } from '../json.js';
+import { cloneJson, hasOwn, type JsonObject, type JsonValue, recordScalarNode, type ScalarNode, setOwn, unusualScalarNode } from '../json.js';
 import { BlockScalarError, scanBlockScalar } from './block.js';
 import { kyamlKeyText, type ScalarStyle, scalarMeaning, scalarToJson, sigsYamlKeyText } from './convert.js';
 import { decodeDoubleQuoted, QuotedScalarError } from './quoted.js';
@@ -129,6 +129,8 @@ interface AnchoredValue {
   readonly value: JsonValue;
   /** Nodes the value holds, counted against {@link MAX_ALIAS_NODES} each time an alias copies it. */
   readonly nodes: number;
+  /** True when scalar nodes were recorded for it (a copy would need them too). */
+  readonly recordsNodes: boolean;
 }
 
 /**
@@ -158,6 +160,12 @@ class PlainReader {
   private nodes = 0;
   private aliasNodes = 0;
   private readonly anchors = new Map<string, AnchoredValue | PendingAnchor>();
+  /**
+   * The node of the scalar just read when kyaml sees more in it than its JSON value (as the full reader
+   * records it): the container it goes into records it. `recordedNodes` counts those recorded.
+   */
+  private pendingNode: ScalarNode | undefined;
+  private recordedNodes = 0;
 
   constructor(
     private readonly text: string,
@@ -281,6 +289,7 @@ class PlainReader {
       // No JSON value is undefined, so the plain lookup spares most own-property checks.
       if (this.version === 'v3' && result[name] !== undefined && hasOwn(result, name)) throw GIVE_UP;
       setOwn(result, name, this.entryValue(indent, true));
+      this.recordPending(result, name);
       if (this.indent < indent) break;
       if (this.indent > indent) throw GIVE_UP;
     }
@@ -295,6 +304,7 @@ class PlainReader {
     do {
       this.position++;
       items.push(this.entryValue(indent, false));
+      this.recordPending(items, String(items.length - 1));
       if (this.indent > indent) throw GIVE_UP;
     } while (this.indent === indent && this.atSequenceEntry());
     this.depth--;
@@ -326,6 +336,7 @@ class PlainReader {
       if (!nested) {
         if (anchor !== undefined) throw GIVE_UP;
         this.nodes++;
+        if (this.version === 'v3') this.pendingNode = { text: '', tag: '!!null' };
         return null;
       }
       return this.anchored(anchor, () => this.blockNode(this.indent, indent));
@@ -355,9 +366,12 @@ class PlainReader {
     const pending: PendingAnchor = { pending: true };
     this.anchors.set(anchor, pending);
     const nodesBefore = this.nodes;
+    const recordedBefore = this.recordedNodes;
     const value = read();
+    // Copies would need the records too: aliases of such values are the full reader's.
+    const recordsNodes = this.recordedNodes > recordedBefore || this.pendingNode !== undefined;
     // An anchor of the same name inside the node is the one later aliases mean.
-    if (this.anchors.get(anchor) === pending) this.anchors.set(anchor, { value, nodes: this.nodes - nodesBefore });
+    if (this.anchors.get(anchor) === pending) this.anchors.set(anchor, { value, nodes: this.nodes - nodesBefore, recordsNodes });
     return value;
   }
 
@@ -374,7 +388,7 @@ class PlainReader {
     this.position++;
     const name = this.name();
     const anchored = this.anchors.get(name);
-    if (name === '' || anchored === undefined || 'pending' in anchored) throw GIVE_UP;
+    if (name === '' || anchored === undefined || 'pending' in anchored || anchored.recordsNodes) throw GIVE_UP;
     this.aliasNodes += anchored.nodes;
     this.nodes += anchored.nodes;
     if (this.aliasNodes > MAX_ALIAS_NODES) throw GIVE_UP;
@@ -468,7 +482,18 @@ class PlainReader {
 
   private scalar(text: string, style: ScalarStyle, place: ScalarPlace): JsonValue {
     this.nodes++;
-    return orGiveUp(() => scalarToJson(scalarMeaning(text, undefined, style, place, this.version), text, this.version));
+    const resolved = orGiveUp(() => scalarMeaning(text, undefined, style, place, this.version));
+    const value = orGiveUp(() => scalarToJson(resolved, text, this.version));
+    if (this.version === 'v3' && style === 'plain') this.pendingNode = unusualScalarNode(value, text, resolved.tag);
+    return value;
+  }
+
+  /** Records the node of the scalar just read, if it needs a record, at `key` of `container`. */
+  private recordPending(container: JsonObject | JsonValue[], key: string): void {
+    if (this.pendingNode === undefined) return;
+    recordScalarNode(container, key, this.pendingNode);
+    this.pendingNode = undefined;
+    this.recordedNodes++;
   }
 
   /**
@@ -564,6 +589,7 @@ class PlainReader {
         const item = this.plain(true);
         if (item === '') throw GIVE_UP;
         items.push(this.scalar(item, 'plain', 'flow'));
+        this.recordPending(items, String(items.length - 1));
       }
       this.skipSpaces();
       const next = text.charCodeAt(this.position++);
