@@ -6,6 +6,9 @@ export { build, buildYaml, type BuildOptions, type BuildResult, type ReorderOpti
 export type { BuildHooks, HelmChartContext, RemoteFiles, RemoteFileSystem, RemoteTree } from './pipeline/hooks.js';
 export { isRemoteFile, isRemoteReference } from './pipeline/remote.js';
 export { cloneAddress, parseRepoSpec, type RepoSpec } from './pipeline/repospec.js';
+export { buildAsync, toAsyncFileSystem, type AsyncBuildHooks, type AsyncBuildOptions, type AsyncFileSystem } from './pipeline/async.js';
+export { DirectoryHandleFileSystem, FetchFileSystem, type DirectoryHandle, type FileHandle } from './fs/async.js';
+export type { BuildWarning, BuildWarningCode } from './pipeline/diagnostics.js';
 export { KustomizeError, locate, type ErrorLocation, type KustomizeErrorCode } from './errors.js';
 export { isSymbolicLink, MemoryFileSystem, readText, type EntryKind, type FileSystem, type WritableFileSystem } from './fs/filesystem.js';
 export { defaultLoadLimits, type LoadLimits, type LoadRestrictor } from './accumulate/loader.js';
@@ -33,6 +36,7 @@ export {
   type DetectOptions,
   type EditOutcome,
   type GeneratorSetting,
+  type GeneratorUpdate,
   type ImageSetting,
   type KustomizationEdit,
   type PatchSetting,
