@@ -58,13 +58,13 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
   const { positionals, flags: values, notices } = parseArgs(argv, buildFlags, buildHelp);
   for (const notice of notices) io.stderr(`${notice}\n`);
   if (positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
-  const { loadRestrictor, reorder } = loadSettings(values);
-  const hooks = cliHooks(values);
+  const { loadRestrictor, reorder, kustomizeVersion } = loadSettings(values);
+  const hooks = cliHooks(values, kustomizeVersion);
   let result: BuildResult;
   try {
     const fs = new NodeFileSystem();
     const path = buildTarget(fs, hooks, io.cwd, positionals[0] ?? '.');
-    result = build({ fs, path, loadRestrictor, reorder, addManagedByLabel: values.get('enable-managedby-label') === true, hooks });
+    result = build({ fs, path, loadRestrictor, reorder, kustomizeVersion, addManagedByLabel: values.get('enable-managedby-label') === true, hooks });
   } finally {
     hooks.dispose();
   }
