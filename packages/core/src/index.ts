@@ -4,7 +4,9 @@
  */
 export { build, buildYaml, type BuildOptions, type BuildResult, type ReorderOption } from './pipeline/index.js';
 export { BuildCache, createBuildCache } from './pipeline/cache.js';
-export type { BuildHooks, RemoteTree } from './pipeline/hooks.js';
+export type { BuildHooks, HelmChartContext, RemoteFiles, RemoteFileSystem, RemoteTree } from './pipeline/hooks.js';
+export { isRemoteFile, isRemoteReference } from './pipeline/remote.js';
+export { cloneAddress, parseRepoSpec, type RepoSpec } from './pipeline/repospec.js';
 export {
   defaultKustomizeVersion,
   isKustomizeVersion,

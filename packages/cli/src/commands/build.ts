@@ -1,8 +1,10 @@
 import { statSync, watch } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { build, createBuildCache, emitYaml, KustomizeError, type BuildCache, type BuildOptions, type JsonObject } from '@kustomize-ts/core';
+import { build, createBuildCache, emitYaml, isRemoteReference, KustomizeError, type BuildCache, type BuildHooks, type BuildOptions, type JsonObject } from '@kustomize-ts/core';
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
+import { cliHooks } from '../hooks.js';
+import type { NodeBuildHooks } from '@kustomize-ts/core/node';
 import { UsageError, type CommandIO } from '../io.js';
 import { kubectlWarningLines } from '../warnings.js';
 
@@ -77,36 +79,50 @@ export function runBuild(argv: readonly string[], io: CommandIO): number | Promi
   if (outputDir === undefined && positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
   const { loadRestrictor, reorder, kustomizeVersion } = loadSettings(values);
   const settings: TargetSettings = { fs: new NodeFileSystem(), loadRestrictor, reorder, kustomizeVersion, addManagedByLabel: values.get('enable-managedby-label') === true, cache: createBuildCache() };
+  const newHooks = (): NodeBuildHooks => cliHooks(values, kustomizeVersion);
   if (outputDir !== undefined) {
     if (watch) throw new UsageError('--watch builds one DIR; it cannot be used with --output-dir');
-    return buildTargets(positionals.length === 0 ? ['.'] : positionals, resolve(io.cwd, outputDir), settings, io);
+    return withHooks(newHooks(), (hooks) => buildTargets(positionals.length === 0 ? ['.'] : positionals, resolve(io.cwd, outputDir), { ...settings, hooks }, io));
   }
-  const path = resolve(io.cwd, positionals[0] ?? '.');
+  const target = positionals[0] ?? '.';
   const output = (values.get('output') as string | undefined) ?? '';
-  if (watch) return watchTarget(path, output, settings, io);
-  buildOne(path, output, settings, io);
+  if (watch) return watchTarget(target, output, settings, newHooks, io);
+  withHooks(newHooks(), (hooks) => buildOne(target, output, { ...settings, hooks }, io));
   return 0;
 }
 
 /** What every build of one command line shares, the cache included. */
-interface TargetSettings extends Omit<BuildOptions, 'path'> {
+interface TargetSettings extends Omit<BuildOptions, 'path' | 'fs'> {
+  readonly fs: NodeFileSystem;
   readonly cache: BuildCache;
 }
 
-/** Builds `path`, prints its warnings, and prints the YAML or writes it to `output` (a file, or a folder: one file per resource). */
-function buildOne(path: string, output: string, settings: TargetSettings, io: CommandIO): void {
-  const result = build({ ...settings, path });
+/** `work(hooks)`, then the hooks' clones and downloads removed. */
+function withHooks<T>(hooks: NodeBuildHooks, work: (hooks: NodeBuildHooks) => T): T {
+  try {
+    return work(hooks);
+  } finally {
+    hooks.dispose();
+  }
+}
+
+/**
+ * Builds `target` (a directory, or a git address), prints its warnings, and prints the YAML or writes it to
+ * `output` (a file, or a folder: one file per resource).
+ */
+function buildOne(target: string, output: string, settings: TargetSettings & { readonly hooks: BuildHooks }, io: CommandIO): void {
+  const result = build({ ...settings, path: buildTarget(settings.fs, settings.hooks, io.cwd, target) });
   const warningText = kubectlWarningLines(result.warnings);
   if (warningText !== '') io.stderr(warningText);
   if (output === '') {
     io.stdout(result.yaml);
     return;
   }
-  const target = resolve(io.cwd, output);
+  const file = resolve(io.cwd, output);
   // Each file is written atomically (a temporary file renamed over it): a failure leaves the old file whole.
   const disk = new NodeWritableFileSystem();
-  if (isDirectory(target)) writeIndividualFiles(disk, target, result.objects);
-  else disk.writeFile(target, result.yaml);
+  if (isDirectory(file)) writeIndividualFiles(disk, file, result.objects);
+  else disk.writeFile(file, result.yaml);
 }
 
 /**
@@ -114,7 +130,7 @@ function buildOne(path: string, output: string, settings: TargetSettings, io: Co
  * cache (a base common to several overlays is parsed once). A failed target is reported (with its warnings) and
  * the others still built; exit status 1 when any failed.
  */
-function buildTargets(targets: readonly string[], outputDir: string, settings: TargetSettings, io: CommandIO): number {
+function buildTargets(targets: readonly string[], outputDir: string, settings: TargetSettings & { readonly hooks: BuildHooks }, io: CommandIO): number {
   const planned = targets.map((target) => {
     const path = resolve(io.cwd, target);
     const name = relative(io.cwd, path);
@@ -142,10 +158,10 @@ function buildTargets(targets: readonly string[], outputDir: string, settings: T
  * Builds `path` now and again after every change under it (changes within 50 ms count as one), until the
  * process is interrupted; a failed build is reported and the watch goes on.
  */
-function watchTarget(path: string, output: string, settings: TargetSettings, io: CommandIO): Promise<number> {
+function watchTarget(target: string, output: string, settings: TargetSettings, newHooks: () => NodeBuildHooks, io: CommandIO): Promise<number> {
   const attempt = (): void => {
     try {
-      buildOne(path, output, settings, io);
+      withHooks(newHooks(), (hooks) => buildOne(target, output, { ...settings, hooks }, io));
     } catch (error) {
       if (!(error instanceof KustomizeError)) throw error;
       io.stderr(`${kubectlWarningLines(error.warnings)}Error: ${error.toOneLine()}\n`);
@@ -154,7 +170,7 @@ function watchTarget(path: string, output: string, settings: TargetSettings, io:
   attempt();
   return new Promise((_, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const watcher = watch(path, { recursive: true }, () => {
+    const watcher = watch(resolve(io.cwd, target), { recursive: true }, () => {
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
@@ -168,6 +184,15 @@ function watchTarget(path: string, output: string, settings: TargetSettings, io:
     });
     watcher.on('error', reject);
   });
+}
+
+/** The directory to build: DIR, or a clone of it when it is a git address and no local path (as `kustomize build URL`). */
+function buildTarget(fs: NodeFileSystem, hooks: BuildHooks, cwd: string, target: string): string {
+  const local = resolve(cwd, target);
+  if (fs.kind(local) !== undefined || !isRemoteReference(target) || !hooks.resolveRemote) return local;
+  const tree = hooks.resolveRemote(target);
+  if (!('fs' in tree) || tree.fs.kind(tree.path) !== 'directory') throw new UsageError(`'${target}' is not a kustomization directory`);
+  return tree.path;
 }
 
 function isDirectory(path: string): boolean {
