@@ -2,6 +2,7 @@ import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { formatHelp } from '@kustomize-ts/flags';
 import { parseArgs, type CommandHelp } from './args.js';
+import { wantsColour } from './colour.js';
 import { completionScript, shells, type CompletionNode, type Shell } from './completion.js';
 import { HelpRequested, UsageError, type CommandIO } from './io.js';
 import { versionText } from './version.js';
@@ -127,7 +128,7 @@ function processIO(): CommandIO {
     stdout: descriptorWriter(1),
     stderr: descriptorWriter(2),
     cwd: process.cwd(),
-    colour: isatty(1) && !('NO_COLOR' in process.env && process.env['NO_COLOR'] !== ''),
+    colour: wantsColour(isatty(1), process.env),
   };
 }
 

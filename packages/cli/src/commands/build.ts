@@ -1,5 +1,5 @@
 import { statSync, watch } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { build, createBuildCache, emitYaml, isRemoteReference, KustomizeError, type BuildCache, type BuildHooks, type BuildOptions, type JsonObject } from '@kustomize-ts/core';
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
@@ -122,7 +122,12 @@ function buildOne(target: string, output: string, settings: TargetSettings & { r
   // Each file is written atomically (a temporary file renamed over it): a failure leaves the old file whole.
   const disk = new NodeWritableFileSystem();
   if (isDirectory(file)) writeIndividualFiles(disk, file, result.objects);
-  else disk.writeFile(file, result.yaml);
+  else {
+    // Go's os.WriteFile, as kustomize writes: a path ending in a slash, or in a directory that does not exist, is an error.
+    if (/[/\\]$/.test(output)) throw new KustomizeError('write-failed', `open ${output}: is a directory`);
+    if (!isDirectory(dirname(file))) throw new KustomizeError('write-failed', `open ${output}: no such file or directory`);
+    disk.writeFile(file, result.yaml);
+  }
 }
 
 /**
