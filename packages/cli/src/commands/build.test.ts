@@ -54,6 +54,15 @@ describe('build with helm charts', () => {
     expect(await run(['build', 'app', '--enable-helm', '--helm-command', join(root, 'helm.sh')], root)).toEqual({ status: 0, stdout: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cache-redis\n', stderr: '' });
   });
 
+  it('renders them in diff, golden and lint with the same flags', async () => {
+    const root = tree({ ...files, 'other/kustomization.yaml': 'resources:\n- ../app\nnamePrefix: p-\n' });
+    const helm = ['--enable-helm', '--helm-command', join(root, 'helm.sh')];
+    expect((await run(['diff', 'app', 'other', ...helm], root)).stdout).toContain('~ ConfigMap cache-redis (v1) → ConfigMap p-cache-redis (v1)');
+    expect(await run(['lint', 'app', ...helm], root)).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect((await run(['golden', 'update', 'app', ...helm], root)).status).toBe(0);
+    expect((await run(['lint', 'app'], root)).stderr).toContain('must specify --enable-helm');
+  });
+
   it('refuses them without --enable-helm in kubectl\'s words', async () => {
     const root = tree(files);
     const result = await run(['build', 'app'], root);
