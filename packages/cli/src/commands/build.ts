@@ -3,8 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { build, createBuildCache, emitYaml, isRemoteReference, KustomizeError, type BuildCache, type BuildHooks, type BuildOptions, type JsonObject } from '@kustomize-ts/core';
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
-import { cliHooks } from '../hooks.js';
-import type { NodeBuildHooks } from '@kustomize-ts/core/node';
+import { hookFlags, withCliHooks } from '../hooks.js';
 import { UsageError, type CommandIO } from '../io.js';
 import { kubectlWarningLines } from '../warnings.js';
 
@@ -25,12 +24,7 @@ export const buildFlags: readonly FlagSpec[] = [
     deprecated: 'The flag `enable-managedby-label` has been deprecated. Use the `managedByLabel` option in the `buildMetadata` field instead.',
   },
   { name: 'enable-alpha-plugins', kind: 'bool', usage: 'enable kustomize plugins' },
-  { name: 'enable-helm', kind: 'bool', usage: 'Enable use of the Helm chart inflator generator.' },
-  { name: 'helm-command', kind: 'string', defaultValue: 'helm', usage: 'helm command (path to executable)' },
-  { name: 'helm-api-versions', kind: 'stringArray', usage: 'Kubernetes api versions used by Helm for Capabilities.APIVersions' },
-  { name: 'helm-kube-version', kind: 'string', usage: 'Kubernetes version used by Helm for Capabilities.KubeVersion' },
-  { name: 'helm-debug', kind: 'bool', usage: 'Enable debug output from the Helm chart inflator generator.' },
-  { name: 'no-remote-bases', kind: 'bool', usage: 'refuse remote resources and remote files (git repositories and http(s) addresses) instead of fetching them' },
+  ...hookFlags,
   { name: 'enable-exec', kind: 'bool', usage: 'enable support for exec functions (raw executables); do not use for untrusted configs! (Alpha)' },
   { name: 'network', kind: 'bool', usage: 'enable network access for functions that declare it' },
   { name: 'network-name', kind: 'string', defaultValue: 'bridge', usage: 'the docker network to run the container in' },
@@ -79,15 +73,15 @@ export function runBuild(argv: readonly string[], io: CommandIO): number | Promi
   if (outputDir === undefined && positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
   const { loadRestrictor, reorder, kustomizeVersion } = loadSettings(values);
   const settings: TargetSettings = { fs: new NodeFileSystem(), loadRestrictor, reorder, kustomizeVersion, addManagedByLabel: values.get('enable-managedby-label') === true, cache: createBuildCache() };
-  const newHooks = (): NodeBuildHooks => cliHooks(values, kustomizeVersion);
+  const withHooks = <T>(work: (hooks: BuildHooks) => T): T => withCliHooks(values, kustomizeVersion, work);
   if (outputDir !== undefined) {
     if (watch) throw new UsageError('--watch builds one DIR; it cannot be used with --output-dir');
-    return withHooks(newHooks(), (hooks) => buildTargets(positionals.length === 0 ? ['.'] : positionals, resolve(io.cwd, outputDir), { ...settings, hooks }, io));
+    return withHooks((hooks) => buildTargets(positionals.length === 0 ? ['.'] : positionals, resolve(io.cwd, outputDir), { ...settings, hooks }, io));
   }
   const target = positionals[0] ?? '.';
   const output = (values.get('output') as string | undefined) ?? '';
-  if (watch) return watchTarget(target, output, settings, newHooks, io);
-  withHooks(newHooks(), (hooks) => buildOne(target, output, { ...settings, hooks }, io));
+  if (watch) return watchTarget(target, output, settings, withHooks, io);
+  withHooks((hooks) => buildOne(target, output, { ...settings, hooks }, io));
   return 0;
 }
 
@@ -95,15 +89,6 @@ export function runBuild(argv: readonly string[], io: CommandIO): number | Promi
 interface TargetSettings extends Omit<BuildOptions, 'path' | 'fs'> {
   readonly fs: NodeFileSystem;
   readonly cache: BuildCache;
-}
-
-/** `work(hooks)`, then the hooks' clones and downloads removed. */
-function withHooks<T>(hooks: NodeBuildHooks, work: (hooks: NodeBuildHooks) => T): T {
-  try {
-    return work(hooks);
-  } finally {
-    hooks.dispose();
-  }
 }
 
 /**
@@ -163,10 +148,10 @@ function buildTargets(targets: readonly string[], outputDir: string, settings: T
  * Builds `path` now and again after every change under it (changes within 50 ms count as one), until the
  * process is interrupted; a failed build is reported and the watch goes on.
  */
-function watchTarget(target: string, output: string, settings: TargetSettings, newHooks: () => NodeBuildHooks, io: CommandIO): Promise<number> {
+function watchTarget(target: string, output: string, settings: TargetSettings, withHooks: <T>(work: (hooks: BuildHooks) => T) => T, io: CommandIO): Promise<number> {
   const attempt = (): void => {
     try {
-      withHooks(newHooks(), (hooks) => buildOne(target, output, { ...settings, hooks }, io));
+      withHooks((hooks) => buildOne(target, output, { ...settings, hooks }, io));
     } catch (error) {
       if (!(error instanceof KustomizeError)) throw error;
       io.stderr(`${kubectlWarningLines(error.warnings)}Error: ${error.toOneLine()}\n`);

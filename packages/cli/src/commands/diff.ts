@@ -3,9 +3,10 @@ import { build, createBuildCache, diffResources, formatResourceDiff, loadKustomi
 import { NodeFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { colourResourceDiff } from '../colour.js';
+import { hookFlags, withCliHooks } from '../hooks.js';
 import { UsageError, type CommandIO } from '../io.js';
 
-const flags: readonly FlagSpec[] = [...loadFlags, { name: 'exit-code', kind: 'bool', usage: 'exit with status 1 when the builds differ' }];
+const flags: readonly FlagSpec[] = [...loadFlags, ...hookFlags, { name: 'exit-code', kind: 'bool', usage: 'exit with status 1 when the builds differ' }];
 
 /** `diff`'s help. */
 export const diffHelp: CommandHelp = {
@@ -29,7 +30,7 @@ export function runDiff(argv: readonly string[], io: CommandIO): number {
   const cache = createBuildCache();
   const sides = positionals.map((directory) => {
     const path = resolve(io.cwd, directory);
-    const objects = build({ fs, path, loadRestrictor, reorder, kustomizeVersion, cache }).objects;
+    const objects = withCliHooks(values, kustomizeVersion, (hooks) => build({ fs, path, loadRestrictor, reorder, kustomizeVersion, hooks, cache }).objects);
     const kustomization = loadKustomization(fs, path, versionBehaviour(kustomizeVersion));
     const side: DiffSide = { namePrefix: kustomization.namePrefix, nameSuffix: kustomization.nameSuffix };
     return { objects, side };
