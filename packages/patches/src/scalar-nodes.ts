@@ -48,6 +48,11 @@ export function recordScalarNode(container: JsonContainer, key: string, node: Sc
   nodes.set(key, node);
 }
 
+/** Forgets the record at `key` of `container` (a copy that changed the value there). */
+export function forgetScalarNode(container: JsonContainer, key: string): void {
+  recorded.get(container)?.delete(key);
+}
+
 /** The recorded node at `key` of `container`, if any. */
 export function recordedScalarNode(container: JsonContainer, key: string): ScalarNode | undefined {
   return recorded.get(container)?.get(key);

@@ -6,6 +6,7 @@ import { getOwn, isJsonObject, withKey, withoutKey, type JsonObject, type JsonVa
 import type { PatchEntry } from '../kustomization/types.js';
 import { apiVersionOf, idEquals, idString, type ResourceId } from '../resource/id.js';
 import { allIds, currentId, gvkOf, idOfObject, metadataOf, rememberCurrentId, withObject, type Resource } from '../resource/resource.js';
+import { followLinks, withoutLinks } from '../resource/links.js';
 import { selectResources, type ResourceSelector } from '../resource/select.js';
 import { MAX_NESTING } from '../yaml/compose.js';
 import { parseYaml } from '../yaml/index.js';
@@ -249,7 +250,8 @@ function applyOneStrategicMerge(resource: Resource, patch: LoadedPatch, schema: 
   } else {
     nextMetadata = withKey(nextMetadata, 'namespace', id.namespace);
   }
-  return withObject(base, withKey(object, 'metadata', nextMetadata));
+  // The merge writes into the resource's nodes in place, entries written together included.
+  return followLinks(resource, withObject(base, withKey(object, 'metadata', nextMetadata)));
 }
 
 function applyJsonPatchToSelection(resources: readonly Resource[], target: ResourceSelector, operationMaps: readonly JsonOperationMap[], source: string, rememberIds: boolean): Resource[] {
@@ -263,7 +265,8 @@ function applyJsonPatchToSelection(resources: readonly Resource[], target: Resou
       operations ??= parseJson6902([...operationMaps]);
       const patched = applyJson6902(resource.object, operations);
       if (!isJsonObject(patched)) throw new Error('the patch did not leave an object');
-      return withObject(base, patched);
+      // Kustomize applies a JSON patch to the resource's JSON and reads the result back: new nodes throughout.
+      return withoutLinks(withObject(base, patched));
     } catch (error) {
       throw wrapPatchError(error, source, currentId(resource));
     }

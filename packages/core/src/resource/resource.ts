@@ -1,5 +1,6 @@
 import { getOwn, isJsonObject, recordedScalarNode, setOwn, withKey, withoutKey, type JsonContainer, type JsonObject, type JsonValue } from '../json.js';
 import { KustomizeError } from '../errors.js';
+import type { LinkedEntry } from './links.js';
 import { effectiveNamespace, idString, parseApiVersion, type Gvk, type ResourceId } from './id.js';
 
 /** How a generated resource combines with one of the same id from a base. */
@@ -41,6 +42,8 @@ export interface Resource {
   readonly transformations?: readonly Origin[];
   /** Names of the `vars` bound to this resource, which read their values from it (kustomize's refVarNames). */
   readonly refVarNames?: readonly string[];
+  /** Keys written together into several of its maps, which kustomize keeps as one node (links.ts). */
+  readonly linked?: readonly LinkedEntry[];
 }
 
 /** A new resource around `object`, with no history. */

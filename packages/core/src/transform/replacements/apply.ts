@@ -1,6 +1,7 @@
 import { KustomizeError } from '../../errors.js';
 import { cloneJson, isJsonObject, maxCopySize, measureJson, type JsonObject, type JsonValue } from '../../json.js';
 import { idString } from '../../resource/id.js';
+import { followLinks } from '../../resource/links.js';
 import { currentId, withObject, type Resource } from '../../resource/resource.js';
 import { scalarText } from '../node-kind.js';
 import { lookupField, splitDottedPath } from './field-path.js';
@@ -128,7 +129,8 @@ function copyValueToTarget(resource: Resource, value: SourceValue, target: Targe
     }
     object = writeFieldPath(object, fieldPath, create, targetSetter(value, target.options, fieldPath, resource), resource);
   }
-  return withObject(resource, object);
+  // A replacement sets the text of the target's node in place, entries written together included.
+  return followLinks(resource, withObject(resource, object));
 }
 
 /** True when the target's select takes the resource and none of its rejects does. */
