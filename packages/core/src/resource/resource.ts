@@ -62,9 +62,10 @@ export function metadataOf(object: JsonObject): JsonObject {
   return isJsonObject(metadata) ? metadata : {};
 }
 
+/** A field of an id as kustomize reads it: the scalar's text as written (a name `1e5` is `1e5`), empty when null or missing. */
 function stringField(object: JsonObject, key: string): string {
   const value = getOwn(object, key);
-  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : nodeText(object, key);
 }
 
 /** The group, version and kind of an object. */
@@ -162,7 +163,7 @@ export function stringMapOf(object: JsonObject, field: 'labels' | 'annotations')
 
 /** The text of the node at `key` of `container` (kyaml's `Node.Value`): a scalar's text, empty for a collection. */
 export function nodeText(container: JsonContainer, key: string): string {
-  const value = (Array.isArray(container) ? container[Number(key)] : getOwn(container, key)) as JsonValue;
+  const value = (isJsonObject(container) ? getOwn(container, key) : container[Number(key)]) as JsonValue;
   if (value !== null && typeof value === 'object') return '';
   return recordedScalarNode(container, key)?.text ?? (value === null ? 'null' : String(value));
 }

@@ -195,7 +195,7 @@ class Merger {
       const current = getOwn(target, name);
       const patchValue = patch === undefined ? undefined : getOwn(patch, name);
       // kyaml keeps an untouched null only when it has text (`null`, `~`): an empty one (`key:`) goes.
-      const walked = current === null && patchValue === undefined && isImplicitNull(target, name) ? undefined : this.walk(current, patchValue, schema?.field(name), { parent: path, field: name });
+      const walked = (current === null || current === '') && patchValue === undefined && isImplicitNull(target, name) ? undefined : this.walk(current, patchValue, schema?.field(name), { parent: path, field: name });
       if (walked === undefined || walked === null) {
         if (current === undefined) continue;
         target = this.#own(target);
@@ -361,7 +361,8 @@ class Merger {
     const resolved = schema ?? this.#schemaOfType(value);
     for (const name of Object.keys(value)) {
       const field = value[name] as JsonValue;
-      if (field === null ? isImplicitNull(value, name) : !this.isStable(field, resolved?.field(name))) return false;
+      if ((field === null || field === '') && isImplicitNull(value, name)) return false;
+      if (!this.isStable(field, resolved?.field(name))) return false;
     }
     return true;
   }
