@@ -3,6 +3,7 @@ import { parseArgs, type CommandHelp } from './args.js';
 import { completionScript, shells, type CompletionNode, type Shell } from './completion.js';
 import { HelpRequested, UsageError, type CommandIO } from './io.js';
 import { versionText } from './version.js';
+import { kubectlWarningLines, warningsOf } from './warnings.js';
 
 /** A command of the program: how it runs and where its help comes from (loaded only when asked for). */
 interface Command {
@@ -35,6 +36,7 @@ const commands: readonly Command[] = [
   { name: 'edit', summary: 'Edits a kustomization file', run: async (argv, io) => (await import('./commands/edit.js')).runEdit(argv, io), help: async () => (await import('./commands/edit.js')).editHelp },
   { name: 'flux', summary: "Flux's offline commands: create, build, health", run: async (argv, io) => (await import('./commands/flux.js')).runFlux(argv, io), help: async () => (await import('./commands/flux.js')).fluxHelp },
   { name: 'golden', summary: 'Check or update the golden files of overlays', run: async (argv, io) => (await import('./commands/golden.js')).runGolden(argv, io), help: async () => (await import('./commands/golden.js')).goldenHelp },
+  { name: 'lint', summary: 'Print the warnings of kustomizations: deprecated fields, entries that did nothing', run: async (argv, io) => (await import('./commands/lint.js')).runLint(argv, io), help: async () => (await import('./commands/lint.js')).lintHelp },
   { name: 'version', summary: 'Prints the kustomize-ts version', run: (argv, io) => runVersion(argv, io), help: async () => versionHelp },
 ];
 
@@ -67,7 +69,8 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       io.stdout(error.text);
       return error.status;
     }
-    io.stderr(`Error: ${describeError(error)}\n`);
+    // kubectl prints a failed build's warnings before its error.
+    io.stderr(`${kubectlWarningLines(warningsOf(error))}Error: ${describeError(error)}\n`);
     return 1;
   }
 }

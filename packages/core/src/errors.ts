@@ -1,3 +1,5 @@
+import type { BuildWarning } from './pipeline/diagnostics.js';
+
 /** Where in the input a problem lies. Every field is optional: an error names what it knows. */
 export interface ErrorLocation {
   /** The file, relative to the build root where possible. */
@@ -37,12 +39,15 @@ export class KustomizeError extends Error {
   readonly code: KustomizeErrorCode;
   readonly location: ErrorLocation;
   readonly hint: string | undefined;
+  /** The warnings a failed build gave before it failed (kubectl prints them before the error). */
+  readonly warnings: readonly BuildWarning[];
 
-  constructor(code: KustomizeErrorCode, message: string, location: ErrorLocation = {}, hint?: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: KustomizeErrorCode, message: string, location: ErrorLocation = {}, hint?: string, options?: { cause?: unknown; warnings?: readonly BuildWarning[] }) {
+    super(message, options !== undefined && 'cause' in options ? { cause: options.cause } : undefined);
     this.code = code;
     this.location = location;
     this.hint = hint;
+    this.warnings = options?.warnings ?? [];
   }
 
   /** The whole error as one line: location, cause and hint. */

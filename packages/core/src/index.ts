@@ -4,6 +4,9 @@
  */
 export { build, buildYaml, type BuildOptions, type BuildResult, type ReorderOption } from './pipeline/index.js';
 export type { BuildHooks, RemoteTree } from './pipeline/hooks.js';
+export { buildAsync, toAsyncFileSystem, type AsyncBuildHooks, type AsyncBuildOptions, type AsyncFileSystem } from './pipeline/async.js';
+export { DirectoryHandleFileSystem, FetchFileSystem, type DirectoryHandle, type FileHandle } from './fs/async.js';
+export type { BuildWarning, BuildWarningCode } from './pipeline/diagnostics.js';
 export { KustomizeError, locate, type ErrorLocation, type KustomizeErrorCode } from './errors.js';
 export { isSymbolicLink, MemoryFileSystem, readText, type EntryKind, type FileSystem, type WritableFileSystem } from './fs/filesystem.js';
 export { defaultLoadLimits, type LoadLimits, type LoadRestrictor } from './accumulate/loader.js';
@@ -31,6 +34,7 @@ export {
   type DetectOptions,
   type EditOutcome,
   type GeneratorSetting,
+  type GeneratorUpdate,
   type ImageSetting,
   type KustomizationEdit,
   type PatchSetting,

@@ -4,6 +4,7 @@ import { build, emitYaml, KustomizeError, type JsonObject } from '@kustomize-ts/
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
+import { kubectlWarningLines } from '../warnings.js';
 
 /** kustomize v5.8.1's build flags, with its help texts and defaults. */
 export const buildFlags: readonly FlagSpec[] = [
@@ -64,6 +65,8 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
     reorder,
     addManagedByLabel: values.get('enable-managedby-label') === true,
   });
+  const warningText = kubectlWarningLines(result.warnings);
+  if (warningText !== '') io.stderr(warningText);
   const output = (values.get('output') as string | undefined) ?? '';
   if (output === '') {
     io.stdout(result.yaml);

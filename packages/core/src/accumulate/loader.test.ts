@@ -5,7 +5,7 @@ import { initialOpenApiState } from '../pipeline/openapi.js';
 import { defaultLoadLimits, Loader, type LoadRestrictor } from './loader.js';
 
 function loaderAt(root: string, files: Record<string, string>, restrictor: LoadRestrictor = 'rootOnly', limits = defaultLoadLimits): Loader {
-  return new Loader({ fs: new MemoryFileSystem(files), restrictor, limits, buildRoot: root, filesRead: 0, hooks: {}, openApi: initialOpenApiState }, root);
+  return new Loader({ fs: new MemoryFileSystem(files), restrictor, limits, buildRoot: root, filesRead: 0, hooks: {}, openApi: initialOpenApiState, warnings: [] }, root);
 }
 
 describe('Loader', () => {

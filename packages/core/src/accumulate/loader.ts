@@ -1,4 +1,5 @@
 import { KustomizeError } from '../errors.js';
+import type { WarningSink } from '../pipeline/diagnostics.js';
 import type { BuildHooks } from '../pipeline/hooks.js';
 import type { OpenApiState } from '../pipeline/openapi.js';
 import type { FileSystem } from '../fs/filesystem.js';
@@ -34,6 +35,8 @@ export interface LoadSession {
   readonly hooks: BuildHooks;
   /** The strategic-merge schema in force: kustomize's is global, chosen by the first kustomization that names one. */
   openApi: OpenApiState;
+  /** The build's warnings so far, in the order kubectl prints them; shared by every loader, remote ones included. */
+  readonly warnings: WarningSink;
 }
 
 /**
@@ -99,7 +102,8 @@ export class Loader {
   /** This directory's kustomization, read as any other file: through the load restrictor and within the limits. */
   kustomization(): Kustomization {
     const file = findKustomizationFile(this.session.fs, this.root);
-    return parseKustomization(this.readText(file), file, this.root);
+    const display = this.display(file);
+    return parseKustomization(this.readText(file), file, this.root, (warning) => this.session.warnings.push({ ...warning, location: { ...warning.location, file: display } }));
   }
 
   /** True when `path` names a file (whatever the restrictor would say). */

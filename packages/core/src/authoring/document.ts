@@ -172,17 +172,36 @@ function keepComments(from: unknown, to: ValueNode): ValueNode {
  * sorted (as kustomize writes maps).
  */
 export function setValue(map: YAMLMap, name: string, value: JsonValue, options: { ignoreCase?: boolean; sorted?: boolean } = {}): void {
-  const node = kustomizeNode(value);
   const pair = findPair(map, name, options.ignoreCase);
-  if (pair) {
-    const old = pair.value;
-    if (isScalar(old) && isScalar(node) && node.type === 'PLAIN' && typeof value === 'string' && (old.type === 'QUOTE_DOUBLE' || old.type === 'QUOTE_SINGLE')) {
-      node.type = old.type;
-    }
-    pair.value = keepComments(old, node);
+  if (pair) pair.value = replacementNode(pair.value, value);
+  else insertPair(map, name, kustomizeNode(value), options.sorted === true);
+}
+
+/** `value` as a node to put where `old` was: its comments kept, and its quote style when it was a quoted string. */
+function replacementNode(old: unknown, value: JsonValue): ValueNode {
+  const node = kustomizeNode(value);
+  if (isScalar(old) && isScalar(node) && node.type === 'PLAIN' && typeof value === 'string' && (old.type === 'QUOTE_DOUBLE' || old.type === 'QUOTE_SINGLE')) {
+    node.type = old.type;
+  }
+  return keepComments(old, node);
+}
+
+/** Sets item `index` of `list` to `value`, as {@link setValue} sets a map value. */
+export function setListItem(list: YAMLSeq, index: number, value: JsonValue): void {
+  list.items[index] = replacementNode(list.items[index], value);
+}
+
+/**
+ * Sets the list field `name` to `values`: an existing list keeps its place, comments and flow or block
+ * style; an empty `values` removes the field (as kustomize omits it).
+ */
+export function replaceList(root: YAMLMap, name: string, values: readonly JsonValue[]): void {
+  const existing = getNode(root, name, true);
+  if (!isSeq(existing) || values.length === 0) {
+    setField(root, name, [...values]);
     return;
   }
-  insertPair(map, name, node, options.sorted === true);
+  existing.items = values.map((value, i) => (i < existing.items.length ? replacementNode(existing.items[i], value) : kustomizeNode(value)));
 }
 
 /**

@@ -4,7 +4,7 @@ import { MemoryFileSystem, readText, type WritableFileSystem } from '../fs/files
 import { parseYaml } from '../yaml/index.js';
 import { editKustomization, renderEdit, type KustomizationEdit } from './edit.js';
 
-// What each command changes follows kustomize v5.5.0's sources (kustomize/commands/edit/{add,set,remove,fix},
+// What each command changes follows kustomize v5.8.1's sources and tests (kustomize/commands/edit/{add,set,remove,fix},
 // commands/internal/util, api/types/kustomization.go FixKustomization*): kubectl has no `edit`. kustomize
 // re-marshals the whole file; kustomize-ts changes only what the command changes, and writes new content as
 // kustomize marshals it (sigs.k8s.io/yaml: sorted keys, yaml.v2 quoting, sequences not indented).
@@ -59,6 +59,68 @@ describe('edit add resource|component', () => {
   });
 });
 
+describe('edit add base', () => {
+  it('appends existing paths to resources', () => {
+    expect(after(`${header}resources:\n- deployment.yaml\n`, { kind: 'addBase', paths: ['../base', '../component'] })).toBe(`${header}resources:\n- deployment.yaml\n- ../base\n- ../component\n`);
+  });
+
+  it('refuses a path that does not exist, or one already there (in bases too), changing nothing', () => {
+    expect(() => after(header, { kind: 'addBase', paths: ['../base', '../missing'] })).toThrow('../missing does not exist');
+    expect(() => after(`${header}bases:\n- ../base\n`, { kind: 'addBase', paths: ['../base'] })).toThrow('base ../base already in kustomization file');
+    expect(() => after(header, { kind: 'addBase', paths: ['../base', '../base'] })).toThrow('base ../base already in kustomization file');
+    expect(() => after(header, { kind: 'addBase', paths: [] })).toThrow('must specify a base directory');
+  });
+});
+
+describe('edit add|set|remove buildmetadata', () => {
+  it('adds options, refusing one already there', () => {
+    expect(after(header, { kind: 'addBuildMetadata', options: ['originAnnotations', 'managedByLabel'] })).toBe(`${header}buildMetadata:\n- originAnnotations\n- managedByLabel\n`);
+    expect(after(`${header}buildMetadata: [managedByLabel]\n`, { kind: 'addBuildMetadata', options: ['originAnnotations'] })).toBe(`${header}buildMetadata: [managedByLabel, originAnnotations]\n`);
+    expect(() => after(`${header}buildMetadata: [originAnnotations]\n`, { kind: 'addBuildMetadata', options: ['originAnnotations'] })).toThrow(
+      'buildMetadata option originAnnotations already in kustomization file',
+    );
+  });
+
+  it('set replaces the options; remove drops them, and the field when none is left', () => {
+    const text = `${header}buildMetadata: [originAnnotations, transformerAnnotations, managedByLabel]\n`;
+    expect(after(text, { kind: 'setBuildMetadata', options: ['originAnnotations'] })).toBe(`${header}buildMetadata: [originAnnotations]\n`);
+    expect(after(header, { kind: 'setBuildMetadata', options: ['managedByLabel'] })).toBe(`${header}buildMetadata:\n- managedByLabel\n`);
+    expect(after(text, { kind: 'removeBuildMetadata', options: ['originAnnotations', 'managedByLabel'] })).toBe(`${header}buildMetadata: [transformerAnnotations]\n`);
+    expect(after(text, { kind: 'removeBuildMetadata', options: ['originAnnotations', 'managedByLabel', 'transformerAnnotations'] })).toBe(header);
+  });
+
+  it('knows three options', () => {
+    for (const kind of ['addBuildMetadata', 'setBuildMetadata', 'removeBuildMetadata'] as const) {
+      expect(() => after(header, { kind, options: ['invalid_option'] })).toThrow('invalid buildMetadata option: invalid_option');
+      expect(() => after(header, { kind, options: [] })).toThrow('must specify a buildMetadata option');
+    }
+  });
+});
+
+describe('edit add generator|transformer, remove transformer', () => {
+  it('adds the matches of Go patterns, notes a pattern without match and a path already there', () => {
+    const outcome = renderEdit(tree(`${header}transformers:\n- patch.yaml\n`), '/app', { kind: 'addTransformer', paths: ['p*.yaml', 'config/*', 'none*'] });
+    expect(outcome.after).toBe(`${header}transformers:\n- patch.yaml\n- config/a.properties\n- config/b.properties\n`);
+    expect(outcome.notes).toEqual(['none* has no match', 'transformer patch.yaml already in kustomization file']);
+    expect(after(header, { kind: 'addGenerator', paths: ['service.yaml'] })).toBe(`${header}generators:\n- service.yaml\n`);
+  });
+
+  it('changes nothing when nothing matches, and needs a pattern', () => {
+    const outcome = renderEdit(tree(header), '/app', { kind: 'addGenerator', paths: ['missing.yaml'] });
+    expect(outcome.changed).toBe(false);
+    expect(outcome.notes).toEqual(['missing.yaml has no match']);
+    expect(() => after(header, { kind: 'addGenerator', paths: [] })).toThrow('must specify a yaml file which contains a generator plugin resource');
+    expect(() => after(header, { kind: 'addTransformer', paths: [] })).toThrow('must specify a yaml file which contains a transformer plugin resource');
+  });
+
+  it('remove transformer drops the entries matching Go patterns', () => {
+    const text = `${header}transformers:\n- foo/t1.yaml\n- foo/t2.yaml\n- keep/me.yaml\n- t3.yaml\n`;
+    expect(after(text, { kind: 'removeTransformer', patterns: ['foo/*.yaml', 't?.yaml'] })).toBe(`${header}transformers:\n- keep/me.yaml\n`);
+    expect(after(text, { kind: 'removeTransformer', patterns: ['nothing'] })).toBe(text);
+    expect(() => after(text, { kind: 'removeTransformer', patterns: [] })).toThrow('must specify a transformer file');
+  });
+});
+
 describe('edit add patch', () => {
   it('appends an entry, keys sorted, the target without empty fields', () => {
     expect(after(header, { kind: 'addPatch', patch: { path: 'patch.yaml', target: { kind: 'Deployment', name: 'web', group: '' } } })).toBe(
@@ -93,13 +155,24 @@ describe('edit add label|annotation, set label|annotation', () => {
 
   it('refuses a present key unless forced', () => {
     const text = `${header}commonAnnotations:\n  owner: a\n`;
-    expect(() => after(text, { kind: 'addAnnotation', annotations: { owner: 'b' } })).toThrow('annotation owner already in kustomization file');
+    expect(() => after(text, { kind: 'addAnnotation', annotations: { owner: 'b' } })).toThrow('annotation owner already in kustomization file. Use --force to override.');
     expect(after(text, { kind: 'addAnnotation', annotations: { owner: 'b' }, force: true })).toBe(`${header}commonAnnotations:\n  owner: b\n`);
   });
 
   it('--without-selector adds a labels entry; --include-templates needs it', () => {
     expect(after(header, { kind: 'addLabel', labels: { app: 'shop' }, withoutSelector: true, includeTemplates: true })).toBe(`${header}labels:\n- includeTemplates: true\n  pairs:\n    app: shop\n`);
     expect(() => after(header, { kind: 'addLabel', labels: { app: 'shop' }, includeTemplates: true })).toThrow('--without-selector flag must be specified for --include-templates to work');
+  });
+
+  it('--without-selector adds to the first labels entry with the same settings (v5.8), refusing a present key unless forced', () => {
+    const text = `${header}labels:\n- pairs:\n    app: shop\n  includeSelectors: true\n- pairs:\n    key: old\n- includeTemplates: true\n  pairs:\n    key: old\n`;
+    expect(() => after(text, { kind: 'addLabel', labels: { key: 'new' }, withoutSelector: true })).toThrow('label key already in kustomization file. Use --force to override.');
+    expect(after(text, { kind: 'addLabel', labels: { key: 'new', zone: 'eu' }, withoutSelector: true, includeTemplates: true, force: true })).toBe(
+      `${header}labels:\n- pairs:\n    app: shop\n  includeSelectors: true\n- pairs:\n    key: old\n- includeTemplates: true\n  pairs:\n    key: new\n    zone: eu\n`,
+    );
+    expect(after(`${header}labels:\n- pairs:\n    app: shop\n  includeSelectors: true\n`, { kind: 'addLabel', labels: { b: '1', a: '2' }, withoutSelector: true })).toBe(
+      `${header}labels:\n- pairs:\n    app: shop\n  includeSelectors: true\n- pairs:\n    a: "2"\n    b: "1"\n`,
+    );
   });
 
   it('set label|annotation overwrite without asking; annotation keys are checked', () => {
@@ -322,6 +395,20 @@ configMapGenerator:
   - name: settings # runtime settings
     literals:
       - mode=fast
+  - name: old-settings
+    literals:
+      - a=b
+secretGenerator:
+  - name: creds # credentials
+    literals:
+      - token=abc # rotated monthly
+  - name: old-creds
+    literals:
+      - token=old
+transformers:
+  - old-transformer.yaml # retired
+  - transformer.yaml
+buildMetadata: [originAnnotations, managedByLabel] # provenance
 # closing comment
 `;
 
@@ -334,7 +421,14 @@ const everyCommand: readonly KustomizationEdit[] = [
   { kind: 'addLabel', labels: { zone: 'eu' } },
   { kind: 'addAnnotation', annotations: { contact: 'ops' } },
   { kind: 'addConfigMap', generator: { name: 'settings', literals: ['level=debug'] } },
-  { kind: 'addSecret', generator: { name: 'creds', literals: ['token=x'] } },
+  { kind: 'addSecret', generator: { name: 'creds', literals: ['user=x'] } },
+  { kind: 'addBase', paths: ['../base'] },
+  { kind: 'addBuildMetadata', options: ['transformerAnnotations'] },
+  { kind: 'addGenerator', paths: ['service.yaml'] },
+  { kind: 'addTransformer', paths: ['patch.yaml'] },
+  { kind: 'setBuildMetadata', options: ['transformerAnnotations'] },
+  { kind: 'setConfigMap', generator: { name: 'settings', literals: ['mode=slow'] } },
+  { kind: 'setSecret', generator: { name: 'creds', literals: ['token=xyz'], newNamespace: 'vault' } },
   { kind: 'setImage', images: [{ name: 'nginx', newTag: '1.27' }, { name: 'redis', newTag: '7' }] },
   { kind: 'setNamespace', namespace: 'shop' },
   { kind: 'setNamePrefix', prefix: 'store-' },
@@ -346,6 +440,10 @@ const everyCommand: readonly KustomizationEdit[] = [
   { kind: 'removePatch', patch: { path: 'other.yaml' } },
   { kind: 'removeLabel', keys: ['tier'] },
   { kind: 'removeAnnotation', keys: ['note'] },
+  { kind: 'removeBuildMetadata', options: ['managedByLabel'] },
+  { kind: 'removeConfigMap', names: ['old-settings'] },
+  { kind: 'removeSecret', names: ['old-creds'] },
+  { kind: 'removeTransformer', patterns: ['t*.yaml'] },
   { kind: 'fix' },
 ];
 
@@ -358,6 +456,12 @@ const failingEdits: readonly KustomizationEdit[] = [
   { kind: 'addAnnotation', annotations: { owner: 'other' } },
   { kind: 'addConfigMap', generator: { name: 'settings', literals: ['mode=slow'] } },
   { kind: 'addSecret', generator: { name: 'creds', files: ['missing.txt'] } },
+  { kind: 'addBase', paths: ['../missing'] },
+  { kind: 'addBuildMetadata', options: ['originAnnotations'] },
+  { kind: 'addTransformer', paths: ['[unclosed'] },
+  { kind: 'setBuildMetadata', options: ['unknown'] },
+  { kind: 'setConfigMap', generator: { name: 'settings', literals: ['missing=x'] } },
+  { kind: 'setSecret', generator: { name: 'missing', literals: ['token=x'] } },
   { kind: 'setImage', images: [] },
   { kind: 'setReplicas', replicas: [] },
   { kind: 'setLabel', labels: {} },
@@ -366,6 +470,10 @@ const failingEdits: readonly KustomizationEdit[] = [
   { kind: 'removePatch', patch: { path: 'a', patch: 'b' } },
   { kind: 'removeLabel', keys: ['missing'] },
   { kind: 'removeAnnotation', keys: ['missing'] },
+  { kind: 'removeBuildMetadata', options: [] },
+  { kind: 'removeConfigMap', names: ['missing'] },
+  { kind: 'removeSecret', names: ['creds'], namespace: 'elsewhere' },
+  { kind: 'removeTransformer', patterns: ['[unclosed'] },
 ];
 
 /** A writable file system that records writes. */

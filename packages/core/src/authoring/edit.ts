@@ -3,17 +3,19 @@
  * decide what to change as kustomize v5.5.0 decides it (same checks, same errors); the change itself is made
  * on the file's YAML Document, so comments, key order and formatting stay (see {@link KustomizationDocument}).
  */
-import { isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
-import { KustomizeError } from '../errors.js';
+import { isMap, type YAMLMap, type YAMLSeq } from 'yaml';
 import { readText, type FileSystem, type WritableFileSystem } from '../fs/filesystem.js';
-import { basename, isWithin, resolve } from '../fs/path.js';
-import { generateConfigMap, generateSecret, mergeGeneratorOptions, type GeneratorOptions, type SecretArgs } from '../generate/index.js';
-import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../json.js';
+import { basename, resolve } from '../fs/path.js';
+import { getOwn, isJsonObject, type JsonObject } from '../json.js';
 import { expandPathArguments, type ImageSetting, type ReplicaSetting } from './arguments.js';
-import { appendToList, deleteKey, ensureList, getNode, insertByName, KustomizationDocument, removeListItems, setField, setMapEntries, setValue } from './document.js';
+import { appendToList, deleteKey, ensureList, getNode, insertByName, KustomizationDocument, removeListItems, replaceList, setField, setMapEntries, setValue } from './document.js';
 import { fixKustomization } from './fix.js';
+import { addGenerator, checkedGenerator, checkGeneratorUpdate, removeGenerators, updateGenerator, type GeneratorSetting, type GeneratorUpdate } from './generators.js';
 import { glob, goMatch } from './glob.js';
 import { editableKustomizationFile } from './kustfile.js';
+import { invalid, objectList, stringList, type EditContext } from './model.js';
+
+export type { GeneratorSetting, GeneratorUpdate } from './generators.js';
 
 /** A patch target, as the `--group`, `--version`, `--kind`, `--name`, `--namespace` and selector flags give it. */
 export interface SelectorSetting {
@@ -33,25 +35,12 @@ export interface PatchSetting {
   readonly target?: SelectorSetting;
 }
 
-/** A ConfigMap or Secret generator to add to, as `kustomize edit add configmap|secret NAME` flags give it. */
-export interface GeneratorSetting {
-  readonly name: string;
-  readonly namespace?: string;
-  /** `create`, `merge` or `replace`. */
-  readonly behavior?: string;
-  /** `key=value` pairs (`--from-literal`). */
-  readonly literals?: readonly string[];
-  /** `[key=]path` sources, paths as Go globs (`--from-file`); a pattern that matches nothing is skipped with a note. */
-  readonly files?: readonly string[];
-  /** An env file (`--from-env-file`). */
-  readonly envFile?: string;
-  /** `--disableNameSuffixHash`: the entry's `options` become `disableNameSuffixHash: true`. */
-  readonly disableNameSuffixHash?: boolean;
-}
-
 /** One edit command and its arguments. */
 export type KustomizationEdit =
   | { readonly kind: 'addResource'; readonly paths: readonly string[]; readonly noVerify?: boolean }
+  /** Paths as given (kustomize splits its one argument at commas); each must exist and be new to `resources`. */
+  | { readonly kind: 'addBase'; readonly paths: readonly string[] }
+  | { readonly kind: 'addBuildMetadata'; readonly options: readonly string[] }
   | { readonly kind: 'addComponent'; readonly paths: readonly string[] }
   | { readonly kind: 'addPatch'; readonly patch: PatchSetting }
   | {
@@ -66,6 +55,13 @@ export type KustomizationEdit =
   | { readonly kind: 'addAnnotation'; readonly annotations: Readonly<Record<string, string>>; readonly force?: boolean }
   | { readonly kind: 'addConfigMap'; readonly generator: GeneratorSetting }
   | { readonly kind: 'addSecret'; readonly generator: GeneratorSetting & { readonly type?: string } }
+  /** Go glob patterns of generator configuration files; a pattern without a match is a note. */
+  | { readonly kind: 'addGenerator'; readonly paths: readonly string[] }
+  /** Go glob patterns of transformer configuration files; a pattern without a match is a note. */
+  | { readonly kind: 'addTransformer'; readonly paths: readonly string[] }
+  | { readonly kind: 'setBuildMetadata'; readonly options: readonly string[] }
+  | { readonly kind: 'setConfigMap'; readonly generator: GeneratorUpdate }
+  | { readonly kind: 'setSecret'; readonly generator: GeneratorUpdate }
   | { readonly kind: 'setImage'; readonly images: readonly ImageSetting[] }
   | { readonly kind: 'setNamespace'; readonly namespace: string }
   | { readonly kind: 'setNamePrefix'; readonly prefix: string }
@@ -73,11 +69,18 @@ export type KustomizationEdit =
   | { readonly kind: 'setReplicas'; readonly replicas: readonly ReplicaSetting[] }
   | { readonly kind: 'setLabel'; readonly labels: Readonly<Record<string, string>> }
   | { readonly kind: 'setAnnotation'; readonly annotations: Readonly<Record<string, string>> }
+  | { readonly kind: 'removeBuildMetadata'; readonly options: readonly string[] }
+  /** The generators with one of `names` in `namespace` (empty and `default` are the same). */
+  | { readonly kind: 'removeConfigMap'; readonly names: readonly string[]; readonly namespace?: string }
+  | { readonly kind: 'removeSecret'; readonly names: readonly string[]; readonly namespace?: string }
   | { readonly kind: 'removeResource'; readonly patterns: readonly string[] }
+  /** Entries of `transformers` that match one of the Go patterns. */
+  | { readonly kind: 'removeTransformer'; readonly patterns: readonly string[] }
   | { readonly kind: 'removePatch'; readonly patch: PatchSetting }
   | { readonly kind: 'removeLabel'; readonly keys: readonly string[]; readonly ignoreMissing?: boolean }
   | { readonly kind: 'removeAnnotation'; readonly keys: readonly string[]; readonly ignoreMissing?: boolean }
-  | { readonly kind: 'fix' };
+  /** With `vars`, the vars also become replacements (`--vars`), which rewrites the files that use them. */
+  | { readonly kind: 'fix'; readonly vars?: boolean };
 
 /** What an edit did. */
 export interface EditOutcome {
@@ -90,13 +93,8 @@ export interface EditOutcome {
   readonly changed: boolean;
   /** What kustomize would log: entries already present, patterns without a match, build differences after `fix`. */
   readonly notes: readonly string[];
-}
-
-/** What an edit reads besides the kustomization file. */
-interface EditContext {
-  readonly fs: FileSystem;
-  readonly directory: string;
-  readonly notes: string[];
+  /** The other files the edit rewrites (only `fix --vars` does), absolute path to new text. */
+  readonly otherFiles: ReadonlyMap<string, string>;
 }
 
 /**
@@ -107,22 +105,25 @@ interface EditContext {
  * more than one) kustomization file, the file is not a valid kustomization, or the edit cannot be made.
  */
 export function renderEdit(fs: FileSystem, directory: string, edit: KustomizationEdit): EditOutcome {
-  const context: EditContext = { fs, directory, notes: [] };
+  const context: EditContext = { fs, directory, notes: [], otherFiles: new Map() };
   const prepared = prepare(edit, context);
   const file = editableKustomizationFile(fs, directory);
   const before = readText(fs, file);
   const document = new KustomizationDocument(file, before);
   prepared(document);
   const after = document.print();
-  return { file, before, after, changed: after !== before, notes: context.notes };
+  return { file, before, after, changed: after !== before, notes: context.notes, otherFiles: context.otherFiles };
 }
 
 /**
  * Applies `edit` to the kustomization file in `directory` and writes the result (atomically, through
- * `fs.writeFile`) when it changed. On any error nothing is written: the file stays byte for byte as it was.
+ * `fs.writeFile`) when it changed, after the other files the edit rewrites. On any error nothing is
+ * written: every file stays byte for byte as it was.
  */
 export function editKustomization(fs: WritableFileSystem, directory: string, edit: KustomizationEdit): EditOutcome {
   const outcome = renderEdit(fs, directory, edit);
+  // The files first, as kustomize writes them before the kustomization.
+  for (const [file, text] of outcome.otherFiles) fs.writeFile(file, text);
   if (outcome.changed) fs.writeFile(outcome.file, outcome.after);
   return outcome;
 }
@@ -135,12 +136,34 @@ function prepare(edit: KustomizationEdit, context: EditContext): Apply {
     case 'addResource': {
       if (edit.paths.length === 0) throw invalid('must specify a resource file');
       const paths = expandPathArguments(context.fs, context.directory, edit.paths, edit.noVerify === true);
-      return (document) => addPaths(document, 'resources', 'resource', paths, context);
+      return (document) => addPaths(document, 'resources', 'resource', withoutKustomizationFile(document, paths), context);
+    }
+    case 'addBase':
+      if (edit.paths.length === 0) throw invalid('must specify a base directory');
+      return (document) => addBases(document, edit.paths, context);
+    case 'addBuildMetadata': {
+      const options = checkedBuildMetadata(edit.options);
+      return (document) => addBuildMetadata(document, options);
+    }
+    case 'setBuildMetadata': {
+      const options = checkedBuildMetadata(edit.options);
+      return (document) => replaceList(document.root, 'buildMetadata', options);
+    }
+    case 'removeBuildMetadata': {
+      const options = checkedBuildMetadata(edit.options);
+      return (document) => removeMatching(document, ['buildMetadata'], (entry) => options.includes(entry));
+    }
+    case 'addGenerator':
+    case 'addTransformer': {
+      const noun = edit.kind === 'addGenerator' ? 'generator' : 'transformer';
+      if (edit.paths.length === 0) throw invalid(`must specify a yaml file which contains a ${noun} plugin resource`);
+      const paths = globPatterns(edit.paths, context);
+      return (document) => addPaths(document, `${noun}s`, noun, paths, context);
     }
     case 'addComponent': {
       if (edit.paths.length === 0) throw invalid('must specify a component file');
       const paths = expandPathArguments(context.fs, context.directory, edit.paths);
-      return (document) => addPaths(document, 'components', 'component', paths, context);
+      return (document) => addPaths(document, 'components', 'component', withoutKustomizationFile(document, paths), context);
     }
     case 'addPatch': {
       const patch = checkedPatch(edit.patch, true);
@@ -149,10 +172,7 @@ function prepare(edit: KustomizationEdit, context: EditContext): Apply {
     case 'addLabel': {
       checkMetadata(edit.labels, 'label');
       if (edit.includeTemplates && !edit.withoutSelector) throw invalid('--without-selector flag must be specified for --include-templates to work');
-      if (edit.withoutSelector) {
-        const entry: JsonObject = { pairs: { ...edit.labels }, ...(edit.includeTemplates && { includeTemplates: true }) };
-        return (document) => appendToList(document.root, 'labels', [entry], true);
-      }
+      if (edit.withoutSelector) return (document) => addLabelsWithoutSelector(document, edit.labels, edit.includeTemplates === true, edit.force === true);
       return (document) => addMetadata(document, 'commonLabels', 'label', edit.labels, edit.force === true);
     }
     case 'addAnnotation':
@@ -163,6 +183,17 @@ function prepare(edit: KustomizationEdit, context: EditContext): Apply {
       const generator = checkedGenerator(edit.generator, context);
       const secretType = edit.kind === 'addSecret' ? (edit.generator.type ?? 'Opaque') : undefined;
       return (document) => addGenerator(document, edit.kind === 'addSecret' ? 'secretGenerator' : 'configMapGenerator', generator, secretType, context);
+    }
+    case 'setConfigMap':
+    case 'setSecret': {
+      checkGeneratorUpdate(edit.generator);
+      return (document) => updateGenerator(document, edit.kind === 'setSecret' ? 'secretGenerator' : 'configMapGenerator', edit.generator, context);
+    }
+    case 'removeConfigMap':
+    case 'removeSecret': {
+      const field = edit.kind === 'removeSecret' ? 'secretGenerator' : 'configMapGenerator';
+      if (edit.names.length === 0) throw invalid(`at least one ${field === 'secretGenerator' ? 'secret' : 'configmap'} name must be specified`);
+      return (document) => removeGenerators(document, field, edit.names, edit.namespace ?? '', context);
     }
     case 'setImage':
       if (edit.images.length === 0) throw invalid('no image specified');
@@ -188,7 +219,11 @@ function prepare(edit: KustomizationEdit, context: EditContext): Apply {
     case 'removeResource':
       if (edit.patterns.length === 0) throw invalid('must specify a resource file');
       for (const pattern of edit.patterns) goMatch(pattern, '');
-      return (document) => removeResources(document, edit.patterns);
+      // kustomize reads `bases` into `resources`, so entries of either can be removed.
+      return (document) => removeMatching(document, ['resources', 'bases'], matchesAny(edit.patterns));
+    case 'removeTransformer':
+      if (edit.patterns.length === 0) throw invalid('must specify a transformer file');
+      return (document) => removeMatching(document, ['transformers'], matchesAny(edit.patterns));
     case 'removePatch': {
       const patch = checkedPatch(edit.patch, false);
       return (document) => removePatch(document, patch, context);
@@ -200,39 +235,30 @@ function prepare(edit: KustomizationEdit, context: EditContext): Apply {
       checkKeys(edit.keys, 'annotation');
       return (document) => removeMetadata(document, 'commonAnnotations', 'annotation', edit.keys, edit.ignoreMissing === true);
     case 'fix':
-      return (document) => fixKustomization(document, context.fs, context.directory, context.notes);
+      return (document) => fixKustomization(document, context, edit.vars === true);
   }
 }
 
 /** kustomize's check of an annotation key (`edit set annotation`). */
 const annotationKey = /^([a-zA-Z](([-a-zA-Z0-9.]{0,251})[a-zA-Z0-9])?\/)?[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,61}[a-zA-Z0-9])?$/;
 
-function invalid(message: string, hint?: string): KustomizeError {
-  return new KustomizeError('invalid-argument', message, {}, hint);
-}
-
-function stringList(model: JsonObject, field: string): string[] {
-  const value = getOwn(model, field);
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
-function objectList(model: JsonObject, field: string): JsonObject[] {
-  const value = getOwn(model, field);
-  return Array.isArray(value) ? value.filter(isJsonObject) : [];
-}
-
 function stringMap(model: JsonObject, field: string): Record<string, string> | undefined {
   const value = getOwn(model, field);
   return isJsonObject(value) ? (value as Record<string, string>) : undefined;
 }
 
-function addPaths(document: KustomizationDocument, field: 'resources' | 'components', noun: string, paths: readonly string[], context: EditContext): void {
+/** `paths` without the kustomization file itself, which `add resource|component` never add. */
+function withoutKustomizationFile(document: KustomizationDocument, paths: readonly string[]): string[] {
+  return paths.filter((path) => path !== basename(document.file));
+}
+
+/** Appends `paths` to the list `field`; one already there (for `resources`, in `bases` too) is a note. */
+function addPaths(document: KustomizationDocument, field: string, noun: string, paths: readonly string[], context: EditContext): void {
   const model = document.model();
   // kustomize reads `bases` into `resources` before it looks for duplicates.
   const present = new Set([...stringList(model, field), ...(field === 'resources' ? stringList(model, 'bases') : [])]);
   const added: string[] = [];
   for (const path of paths) {
-    if (path === basename(document.file)) continue;
     if (present.has(path)) {
       context.notes.push(`${noun} ${path} already in kustomization file`);
       continue;
@@ -287,14 +313,36 @@ function checkMetadata(pairs: Readonly<Record<string, string>>, noun: string): v
   if (Object.keys(pairs).length === 0) throw invalid(`must specify ${noun}`);
 }
 
-function addMetadata(document: KustomizationDocument, field: string, noun: string, pairs: Readonly<Record<string, string>>, force: boolean): void {
-  const existing = stringMap(document.model(), field) ?? {};
+/** Refuses a key of `pairs` that `existing` has, unless forced, in kustomize v5.8's words. */
+function checkNewKeys(existing: Readonly<Record<string, string>>, pairs: Readonly<Record<string, string>>, noun: string, force: boolean): void {
   for (const key of Object.keys(pairs)) {
     if (Object.prototype.hasOwnProperty.call(existing, key) && !force) {
-      throw invalid(`${noun} ${key} already in kustomization file`, `use --force to overwrite it, or 'set ${noun}'`);
+      throw invalid(`${noun} ${key} already in kustomization file. Use --force to override.`, `or 'set ${noun}'`);
     }
   }
+}
+
+function addMetadata(document: KustomizationDocument, field: string, noun: string, pairs: Readonly<Record<string, string>>, force: boolean): void {
+  checkNewKeys(stringMap(document.model(), field) ?? {}, pairs, noun, force);
   setMapEntries(document.root, field, pairs);
+}
+
+/**
+ * `edit add label --without-selector`: the pairs go into the first `labels` entry that leaves selectors alone
+ * and has the same `includeTemplates` (kustomize v5.8), or into a new entry when there is none.
+ */
+function addLabelsWithoutSelector(document: KustomizationDocument, pairs: Readonly<Record<string, string>>, includeTemplates: boolean, force: boolean): void {
+  const index = objectList(document.model(), 'labels').findIndex(
+    (entry) => getOwn(entry, 'includeSelectors') !== true && (getOwn(entry, 'includeTemplates') === true) === includeTemplates,
+  );
+  if (index < 0) {
+    appendToList(document.root, 'labels', [{ pairs: { ...pairs }, ...(includeTemplates && { includeTemplates: true }) }], true);
+    return;
+  }
+  const entry = objectList(document.model(), 'labels')[index]!;
+  checkNewKeys(stringMap(entry, 'pairs') ?? {}, pairs, 'label', force);
+  const item = (getNode(document.root, 'labels', true) as YAMLSeq).items[index] as YAMLMap;
+  setMapEntries(item, 'pairs', pairs);
 }
 
 function checkKeys(keys: readonly string[], noun: string): void {
@@ -314,16 +362,61 @@ function removeMetadata(document: KustomizationDocument, field: string, noun: st
   if (map.items.length === 0) deleteKey(document.root, field, true);
 }
 
-function removeResources(document: KustomizationDocument, patterns: readonly string[]): void {
+/** A test of list entries: whether one of the Go `patterns` matches. */
+function matchesAny(patterns: readonly string[]): (entry: string) => boolean {
+  return (entry) => patterns.some((pattern) => goMatch(pattern, entry));
+}
+
+/** Removes the entries of the list fields that pass `test`; a field left empty goes. */
+function removeMatching(document: KustomizationDocument, fields: readonly string[], test: (entry: string) => boolean): void {
   const model = document.model();
-  // kustomize reads `bases` into `resources`, so entries of either can be removed.
-  for (const field of ['resources', 'bases']) {
+  for (const field of fields) {
     const matching = new Set<number>();
     stringList(model, field).forEach((entry, i) => {
-      if (patterns.some((pattern) => goMatch(pattern, entry))) matching.add(i);
+      if (test(entry)) matching.add(i);
     });
     removeListItems(document.root, field, matching, true);
   }
+}
+
+/** kustomize's `GlobPatterns`: each pattern's matches; a pattern without one is a note. */
+function globPatterns(patterns: readonly string[], context: EditContext): string[] {
+  return patterns.flatMap((pattern) => {
+    const matches = glob(context.fs, context.directory, pattern);
+    if (matches.length === 0) context.notes.push(`${pattern} has no match`);
+    return matches;
+  });
+}
+
+/** `edit add base`: each path must exist, and must not be in `resources` (or `bases`) yet; kustomize stops at the first that fails. */
+function addBases(document: KustomizationDocument, paths: readonly string[], context: EditContext): void {
+  const model = document.model();
+  const present = new Set([...stringList(model, 'resources'), ...stringList(model, 'bases')]);
+  for (const path of paths) {
+    if (context.fs.kind(resolve(context.directory, path)) === undefined) throw invalid(`${path} does not exist`);
+    if (present.has(path)) throw invalid(`base ${path} already in kustomization file`);
+    present.add(path);
+  }
+  appendToList(document.root, 'resources', paths, true);
+}
+
+/** The `buildMetadata` options kustomize knows. */
+const buildMetadataOptions = ['originAnnotations', 'transformerAnnotations', 'managedByLabel'];
+
+function checkedBuildMetadata(options: readonly string[]): readonly string[] {
+  if (options.length === 0) throw invalid('must specify a buildMetadata option');
+  const unknown = options.find((option) => !buildMetadataOptions.includes(option));
+  if (unknown !== undefined) throw invalid(`invalid buildMetadata option: ${unknown}`, `the options are ${buildMetadataOptions.join(', ')}`);
+  return options;
+}
+
+function addBuildMetadata(document: KustomizationDocument, options: readonly string[]): void {
+  const present = new Set(stringList(document.model(), 'buildMetadata'));
+  for (const option of options) {
+    if (present.has(option)) throw invalid(`buildMetadata option ${option} already in kustomization file`);
+    present.add(option);
+  }
+  appendToList(document.root, 'buildMetadata', options, true);
 }
 
 /** The `images` entry an argument makes: `*` keeps the value of the existing entry, or is dropped. */
@@ -373,89 +466,4 @@ function setReplicas(document: KustomizationDocument, replicas: readonly Replica
     setValue(item, 'count', setting.count);
   });
   for (const setting of settings.values()) insertByName(list, { name: setting.name, count: setting.count });
-}
-
-/** A generator setting with its file sources expanded and its flags checked, as kustomize checks them. */
-function checkedGenerator(setting: GeneratorSetting, context: EditContext): GeneratorSetting {
-  const files: string[] = [];
-  for (const source of setting.files ?? []) {
-    const parts = source.split('=');
-    const [key, pattern] = parts.length === 2 ? [parts[0]!, parts[1]!] : ['', parts[0]!];
-    let matches: string[];
-    try {
-      matches = glob(context.fs, context.directory, pattern);
-    } catch (error) {
-      if (error instanceof KustomizeError) throw invalid(`failed to expand file source: ${error.message}`);
-      throw error;
-    }
-    if (matches.length === 0) context.notes.push(`${pattern} has no match`);
-    if (key === '') {
-      files.push(...matches);
-      continue;
-    }
-    if (matches.length !== 1) throw invalid(`failed to expand file source: 'pattern '${source}' catches files [${matches.join(' ')}], should catch only one`);
-    files.push(`${key}=${matches[0]!}`);
-  }
-  const literals = setting.literals ?? [];
-  const envFile = setting.envFile ?? '';
-  if (envFile === '' && files.length === 0 && literals.length === 0) throw invalid('failed to validate flags: at least from-env-file, or from-file or from-literal must be set');
-  if (envFile !== '' && (files.length > 0 || literals.length > 0)) throw invalid('failed to validate flags: from-env-file cannot be combined with from-file or from-literal');
-  if (setting.behavior && !['create', 'merge', 'replace'].includes(setting.behavior)) {
-    throw invalid('failed to validate flags: invalid behavior: must be one of "create", "merge", or "replace"');
-  }
-  return { ...setting, files };
-}
-
-/**
- * `edit add configmap|secret`: the sources are added to the generator of the same name and namespace (an
- * empty namespace and `default` are the same), or to a new one; the result must generate, as kustomize checks.
- */
-function addGenerator(document: KustomizationDocument, field: 'configMapGenerator' | 'secretGenerator', setting: GeneratorSetting, secretType: string | undefined, context: EditContext): void {
-  const model = document.model();
-  const sameNamespace = (a: string, b: string) => (a || 'default') === (b || 'default');
-  const entries = objectList(model, field);
-  const index = entries.findIndex((entry) => getOwn(entry, 'name') === setting.name && sameNamespace((getOwn(entry, 'namespace') as string | undefined) ?? '', setting.namespace ?? ''));
-  const base: JsonObject =
-    index >= 0
-      ? entries[index]!
-      : { name: setting.name, ...(setting.namespace && { namespace: setting.namespace }), ...(secretType !== undefined && secretType !== '' && { type: secretType }) };
-  const additions: JsonObject = {
-    ...(setting.literals?.length && { literals: [...stringList(base, 'literals'), ...setting.literals] }),
-    ...(setting.files?.length && { files: [...stringList(base, 'files'), ...setting.files] }),
-    ...(setting.envFile && { envs: [...stringList(base, 'envs'), setting.envFile] }),
-    ...(setting.disableNameSuffixHash && { options: { disableNameSuffixHash: true } }),
-    ...(setting.behavior && { behavior: setting.behavior }),
-  };
-  const merged: JsonObject = { ...base, ...additions };
-  checkGenerates(field, merged, getOwn(model, 'generatorOptions') as GeneratorOptions | undefined, context);
-  if (index < 0) {
-    appendToList(document.root, field, [merged], true);
-    return;
-  }
-  const item = (getNode(document.root, field, true) as YAMLSeq).items[index] as YAMLMap;
-  for (const [key, value] of Object.entries(additions)) {
-    const node = getNode(item, key);
-    if (Array.isArray(value) && isSeq(node)) appendToList(item, key, value.slice(node.items.length));
-    else setValue(item, key, value as JsonValue);
-  }
-}
-
-/** Generates the ConfigMap or Secret, reading files below the kustomization directory only, as kustomize does. */
-function checkGenerates(field: 'configMapGenerator' | 'secretGenerator', args: JsonObject, global: GeneratorOptions | undefined, context: EditContext): void {
-  const loadFile = (path: string) => {
-    const absolute = resolve(context.directory, path);
-    if (!isWithin(context.directory, absolute)) {
-      throw new KustomizeError('load-restricted', `security; file '${absolute}' is not in or below '${context.directory}'`, { file: path });
-    }
-    return context.fs.readFile(absolute);
-  };
-  const options = mergeGeneratorOptions(getOwn(args, 'options') as GeneratorOptions | undefined, global);
-  const noun = field === 'configMapGenerator' ? 'configmap' : 'secret';
-  try {
-    if (field === 'configMapGenerator') generateConfigMap(args as SecretArgs, options, loadFile);
-    else generateSecret(args as SecretArgs, options, loadFile);
-  } catch (error) {
-    if (error instanceof KustomizeError) throw new KustomizeError(error.code, `failed to create ${noun}: ${error.message}`, error.location, error.hint);
-    throw error;
-  }
 }

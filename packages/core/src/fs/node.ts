@@ -1,16 +1,26 @@
 import { chmodSync, closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve as resolveNative } from 'node:path';
 import { KustomizeError } from '../errors.js';
+import type { AsyncFileSystem } from '../pipeline/async.js';
 import type { EntryKind, FileSystem, WritableFileSystem } from './filesystem.js';
+
+/** What a stat says a path is, for the builder: only regular files and directories count. */
+function kindOfStat(stats: { isFile(): boolean; isDirectory(): boolean }): EntryKind | undefined {
+  if (stats.isFile()) return 'file';
+  if (stats.isDirectory()) return 'directory';
+  return undefined;
+}
+
+function notRegularFile(stats: { isDirectory(): boolean }, path: string): KustomizeError {
+  return new KustomizeError('file-not-found', stats.isDirectory() ? 'is a directory, not a file' : 'not a regular file', { file: path }, 'only regular files are read');
+}
 
 /** The local disk as a {@link FileSystem}. Import it from `@kustomize-ts/core/node`. */
 export class NodeFileSystem implements FileSystem {
   kind(path: string): EntryKind | undefined {
     try {
-      const stat = statSync(path);
-      if (stat.isFile()) return 'file';
-      if (stat.isDirectory()) return 'directory';
-      return undefined;
+      return kindOfStat(statSync(path));
     } catch {
       return undefined;
     }
@@ -21,8 +31,8 @@ export class NodeFileSystem implements FileSystem {
     let descriptor: number | undefined;
     try {
       descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-      const stat = fstatSync(descriptor);
-      if (!stat.isFile()) throw new KustomizeError('file-not-found', stat.isDirectory() ? 'is a directory, not a file' : 'not a regular file', { file: path }, 'only regular files are read');
+      const stats = fstatSync(descriptor);
+      if (!stats.isFile()) throw notRegularFile(stats, path);
       return readFileSync(descriptor);
     } catch (error) {
       if (error instanceof KustomizeError) throw error;
@@ -54,6 +64,42 @@ export class NodeFileSystem implements FileSystem {
     } catch {
       return undefined;
     }
+  }
+}
+
+/** The local disk as an {@link AsyncFileSystem} (Node's `fs/promises`), for `buildAsync`; it answers as {@link NodeFileSystem} does. */
+export class NodeAsyncFileSystem implements AsyncFileSystem {
+  async kind(path: string): Promise<EntryKind | undefined> {
+    return stat(path).then(kindOfStat, () => undefined);
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    let handle;
+    try {
+      handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      const stats = await handle.stat();
+      if (!stats.isFile()) throw notRegularFile(stats, path);
+      return new Uint8Array(await handle.readFile());
+    } catch (error) {
+      if (error instanceof KustomizeError) throw error;
+      throw new KustomizeError('file-not-found', describe(error), { file: path });
+    } finally {
+      await handle?.close();
+    }
+  }
+
+  async readDir(path: string): Promise<string[]> {
+    return readdir(path).catch((error: unknown) => {
+      throw new KustomizeError('file-not-found', describe(error), { file: path });
+    });
+  }
+
+  async realPath(path: string): Promise<string> {
+    return realpath(path).catch(() => path);
+  }
+
+  async size(path: string): Promise<number | undefined> {
+    return stat(path).then((stats) => stats.size, () => undefined);
   }
 }
 

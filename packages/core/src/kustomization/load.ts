@@ -2,6 +2,7 @@ import { KustomizeError } from '../errors.js';
 import { readText, type FileSystem } from '../fs/filesystem.js';
 import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import { parseYaml } from '../yaml/index.js';
+import { deprecationWarnings, type BuildWarning } from '../pipeline/diagnostics.js';
 import { decodeObject } from './decode.js';
 import { kustomizationShape } from './schema.js';
 import type { Kustomization } from './types.js';
@@ -36,11 +37,16 @@ export function loadKustomization(fs: FileSystem, directory: string): Kustomizat
   return parseKustomization(readText(fs, file), file, directory);
 }
 
-/** Decodes the text of a kustomization file. */
-export function parseKustomization(text: string, file: string, directory: string): Kustomization {
+/**
+ * Decodes the text of a kustomization file. `warn` receives kubectl's warnings for deprecated fields, as
+ * kustomize gives them: once the file decodes, before it is checked further.
+ */
+export function parseKustomization(text: string, file: string, directory: string, warn?: (warning: BuildWarning) => void): Kustomization {
   // kustomize decodes kustomization files with sigs.k8s.io/yaml (YAML 1.1 scalars: `y`, `on` are booleans).
   const parsed = parseYaml(text, file, { dialect: 'sigs-yaml' });
   const raw = decodeObject(parsed ?? {}, kustomizationShape, 'Kustomization', file);
+  // The decoder drops null fields, so a field it kept is one Go's nil check sees as set.
+  if (warn) for (const warning of deprecationWarnings((field) => Object.hasOwn(raw, field), file)) warn(warning);
   // Like kustomize, a file that sets nothing but its type is empty; an explicit empty list is not. Kustomize says
   // `kustomization.yaml` whatever the file's name; the location names the file.
   if (Object.keys(raw).every((key) => key === 'apiVersion' || key === 'kind')) {

@@ -3,6 +3,7 @@ import { metadataOf, stringMapOf, withMetadataField, withStringMap, type Origin,
 import { addHashSuffixes } from '../generate/index.js';
 import { fixNameReferences } from '../transform/index.js';
 import { substituteVars } from '../transform/vars/index.js';
+import { unusedVarsWarning, type WarningSink } from './diagnostics.js';
 import type { Accumulation } from './target.js';
 
 /** The annotation that marks a resource as local configuration, never output. */
@@ -15,12 +16,17 @@ export const managedByValue = 'kustomize-(devel)';
 
 /**
  * The steps kustomize runs once, after the whole tree is accumulated: hash suffixes on generated names,
- * name references fixed to follow renames, vars resolved, local configuration dropped.
+ * name references fixed to follow renames, vars resolved (kubectl's warning for vars never used goes to
+ * `warnings`), local configuration dropped.
  */
-export function finishBuild(accumulation: Accumulation): Resource[] {
+export function finishBuild(accumulation: Accumulation, warnings: WarningSink): Resource[] {
   const hashed = addHashSuffixes(accumulation.resources);
   const referenced = fixNameReferences(hashed, { nameReference: accumulation.config.nameReference });
-  return dropLocalConfig(substituteVars(referenced, accumulation.vars, accumulation.config.varReference));
+  const used = new Set<string>();
+  const substituted = substituteVars(referenced, accumulation.vars, accumulation.config.varReference, used);
+  const unused = accumulation.vars.map((variable) => variable.name).filter((name) => !used.has(name));
+  if (unused.length > 0) warnings.push(unusedVarsWarning(unused));
+  return dropLocalConfig(substituted);
 }
 
 /** Resources without those annotated `config.kubernetes.io/local-config` (any value but "false"). */

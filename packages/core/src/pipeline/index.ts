@@ -7,6 +7,7 @@ import type { JsonObject } from '../json.js';
 import { sortResources } from '../order/sort.js';
 import type { Resource } from '../resource/resource.js';
 import { emitDocuments } from '../yaml/index.js';
+import type { BuildWarning } from './diagnostics.js';
 import { decorate, finishBuild } from './finish.js';
 import type { BuildHooks } from './hooks.js';
 import { initialOpenApiState, schemaAfterLoading } from './openapi.js';
@@ -44,21 +45,30 @@ export interface BuildResult {
   readonly objects: readonly JsonObject[];
   /** The YAML stream `kustomize build` prints for them. */
   readonly yaml: string;
+  /**
+   * What the build noticed without failing, in order: kubectl's own warnings (`source: 'kubectl'`, which
+   * `kubectl kustomize` prints on stderr) and work that did nothing (`source: 'lint'`). The library prints nothing.
+   */
+  readonly warnings: readonly BuildWarning[];
 }
 
 /**
  * Builds the kustomization at `options.path` the way `kustomize build` (v5.5.0) does, and returns the
- * resulting objects and their YAML. Throws only {@link KustomizeError}.
+ * resulting objects, their YAML and its warnings. Throws only {@link KustomizeError}; one thrown after
+ * warnings carries them in its `warnings`.
  *
  * @example
  * const fs = new MemoryFileSystem({ 'app/kustomization.yaml': 'resources: [cm.yaml]\n', 'app/cm.yaml': '…' });
  * const { yaml } = build({ fs, path: '/app' });
  */
 export function build(options: BuildOptions): BuildResult {
+  const warnings: BuildWarning[] = [];
   try {
-    return buildTree(options);
+    return buildTree(options, warnings);
   } catch (error) {
-    throw asEngineLimitError(error, options.path) ?? error;
+    const typed = asEngineLimitError(error, options.path) ?? error;
+    if (!(typed instanceof KustomizeError) || warnings.length === 0) throw typed;
+    throw new KustomizeError(typed.code, typed.message, typed.location, typed.hint, { cause: typed.cause, warnings });
   }
 }
 
@@ -78,7 +88,7 @@ function asEngineLimitError(error: unknown, path: string): KustomizeError | unde
   );
 }
 
-function buildTree(options: BuildOptions): BuildResult {
+function buildTree(options: BuildOptions, warnings: BuildWarning[]): BuildResult {
   const root = normalize(options.path);
   if (!root.startsWith('/')) {
     throw new KustomizeError('invalid-argument', `the build path '${options.path}' is not absolute`, { file: options.path }, `paths in a FileSystem are absolute: pass '/${options.path}' for a MemoryFileSystem, or path.resolve('${options.path}') for the disk`);
@@ -96,6 +106,7 @@ function buildTree(options: BuildOptions): BuildResult {
     filesRead: 0,
     hooks: options.hooks ?? {},
     openApi: { ...initialOpenApiState, builtinLoaded: options.openApiMergesBuiltins === true },
+    warnings,
   };
   const loader = new Loader(session, root);
   const kustomization = loader.kustomization();
@@ -103,14 +114,14 @@ function buildTree(options: BuildOptions): BuildResult {
   // kustomize tracks origins whenever buildMetadata lists anything, and drops what was not asked for at the end.
   const tracksOrigin = kustomization.buildMetadata.length > 0;
   const accumulation = accumulateTarget(loader, kustomization, { originPath: tracksOrigin ? '' : undefined, buildMetadata: kustomization.buildMetadata });
-  let resources: readonly Resource[] = finishBuild(accumulation);
+  let resources: readonly Resource[] = finishBuild(accumulation, warnings);
   if (kustomization.sortOptions !== undefined) {
     resources = sortResources(resources, kustomization.sortOptions, loader.display(kustomization.file));
   } else if ((options.reorder ?? 'legacy') === 'legacy') {
     resources = sortResources(resources, { order: 'legacy' });
   }
   const objects = decorate(resources, kustomization.buildMetadata, options.addManagedByLabel === true);
-  return { objects, yaml: emitDocuments(objects) };
+  return { objects, yaml: emitDocuments(objects), warnings };
 }
 
 /** Builds and returns only the YAML stream. */

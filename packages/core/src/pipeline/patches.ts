@@ -9,6 +9,7 @@ import { allIds, currentId, gvkOf, idOfObject, metadataOf, rememberCurrentId, wi
 import { followLinks, withoutLinks } from '../resource/links.js';
 import { selectResources, type ResourceSelector } from '../resource/select.js';
 import { MAX_NESTING } from '../yaml/compose.js';
+import { editDistance } from './diagnostics.js';
 import { parseYaml } from '../yaml/index.js';
 
 /** A strategic-merge patch as loaded: the patch object, where it came from, and what it may change. */
@@ -193,18 +194,6 @@ function closestIds(resources: readonly Resource[], id: ResourceId): string[] {
     .sort((a, b) => a.score - b.score)
     .slice(0, 3)
     .map((entry) => idString(entry.candidate));
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** Applies a strategic-merge patch to every resource in `selected`, as kustomize's ResMap.ApplySmPatch. */

@@ -565,7 +565,7 @@ describe('transformer origins', () => {
 `,
   };
   const fs = new MemoryFileSystem(files);
-  const loader = new Loader({ fs, restrictor: 'rootOnly', limits: defaultLoadLimits, buildRoot: '/app', filesRead: 0, hooks: {}, openApi: initialOpenApiState }, '/app');
+  const loader = new Loader({ fs, restrictor: 'rootOnly', limits: defaultLoadLimits, buildRoot: '/app', filesRead: 0, hooks: {}, openApi: initialOpenApiState, warnings: [] }, '/app');
   const kustomization = loadKustomization(fs, '/app');
   const origin = { configuredIn: 'kustomization.yaml', configuredBy: { apiVersion: 'builtin', kind: 'AnnotationsTransformer', name: 'notes' } };
   const fromFile = newResource({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } }, { origin: { path: 'a.yaml' } });

@@ -14,6 +14,8 @@ import {
 import { applyReplacements, parseReplacements } from '../transform/replacements/index.js';
 import { parseYaml } from '../yaml/index.js';
 import type { BuildConfig } from './configurations.js';
+import type { BuildWarning } from './diagnostics.js';
+import { changedNothing, imageEntryWarning, mapEntryWarning, patchTargetWarning, replacementTargetWarning, replicasEntryWarning } from './lint.js';
 import { builtinTransformerOrigin, recordTransformation } from './origin.js';
 import { runJson6902Entry, runPatchEntry, runStrategicMergePatches } from './patches.js';
 import { runPluginTransformers, runValidators } from './plugins.js';
@@ -23,6 +25,13 @@ import type { TargetContext } from './target.js';
 interface Step {
   readonly kind: string;
   readonly run: (resources: readonly Resource[]) => Resource[];
+  /** The lint warning for what the step did, given what it saw and returned, if it did nothing. */
+  readonly lint?: (before: readonly Resource[], after: readonly Resource[]) => BuildWarning | undefined;
+}
+
+/** A step's lint check that warns when the step changed nothing. */
+function whenUnchanged(warning: (before: readonly Resource[]) => BuildWarning): NonNullable<Step['lint']> {
+  return (before, after) => (changedNothing(before, after) ? warning(before) : undefined);
 }
 
 /**
@@ -31,21 +40,25 @@ interface Step {
  * `transformers:` entries, then its validators.
  */
 export function runTransformers(loader: Loader, kustomization: Kustomization, resources: readonly Resource[], config: BuildConfig, context: TargetContext): Resource[] {
+  const file = loader.display(kustomization.file);
   const steps: Step[] = [
     ...strategicMergeSteps(kustomization, loader),
     ...patchSteps(kustomization, loader),
     ...namespaceSteps(kustomization, config),
     ...nameSteps(kustomization, config),
-    ...labelSteps(kustomization, config),
-    ...annotationSteps(kustomization, config),
+    ...labelSteps(kustomization, config, file),
+    ...annotationSteps(kustomization, config, file),
     ...json6902Steps(kustomization, loader),
-    ...replicaSteps(kustomization, config),
-    ...imageSteps(kustomization, config),
+    ...replicaSteps(kustomization, config, file),
+    ...imageSteps(kustomization, config, file),
     ...replacementSteps(kustomization, loader),
   ];
   const transformed = steps.reduce<Resource[]>((current, step) => {
     const origin = builtinTransformerOrigin(context.originPath, kustomization.file, step.kind);
-    return recordTransformation(dropEmpty(step.run(current)), origin);
+    const after = step.run(current);
+    const warning = step.lint?.(current, after);
+    if (warning) loader.session.warnings.push(warning);
+    return recordTransformation(dropEmpty(after), origin);
   }, [...resources]);
   return runValidators(loader, kustomization, runPluginTransformers(loader, kustomization, transformed, context), context);
 }
@@ -62,34 +75,66 @@ function nameSteps(k: Kustomization, config: BuildConfig): Step[] {
   return steps;
 }
 
-function labelSteps(k: Kustomization, config: BuildConfig): Step[] {
+function labelSteps(k: Kustomization, config: BuildConfig, file: string): Step[] {
   if (k.labels.length === 0 && Object.keys(k.commonLabels).length === 0) return [];
-  const steps: Step[] = k.labels.map((entry) => {
+  const steps: Step[] = k.labels.map((entry, i) => {
     const fieldSpecs = labelEntryFieldSpecs({ pairs: entry.pairs ?? {}, ...entry }, config);
-    return { kind: 'LabelTransformer', run: (r: readonly Resource[]) => transformLabels(r, { labels: entry.pairs ?? {}, fieldSpecs }) };
+    const kinds = (entry.fields ?? []).map((spec) => spec.kind ?? '');
+    return {
+      kind: 'LabelTransformer',
+      run: (r: readonly Resource[]) => transformLabels(r, { labels: entry.pairs ?? {}, fieldSpecs }),
+      ...(Object.keys(entry.pairs ?? {}).length > 0 ? { lint: whenUnchanged((before) => mapEntryWarning('labels', entry.pairs ?? {}, `labels[${i}]`, file, before, kinds)) } : {}),
+    };
   });
-  steps.push({ kind: 'LabelTransformer', run: (r) => transformLabels(r, { labels: k.commonLabels, fieldSpecs: config.commonLabels }) });
+  steps.push({
+    kind: 'LabelTransformer',
+    run: (r) => transformLabels(r, { labels: k.commonLabels, fieldSpecs: config.commonLabels }),
+    ...(Object.keys(k.commonLabels).length > 0 ? { lint: whenUnchanged((before) => mapEntryWarning('labels', k.commonLabels, 'commonLabels', file, before, [])) } : {}),
+  });
   return steps;
 }
 
-function annotationSteps(k: Kustomization, config: BuildConfig): Step[] {
+function annotationSteps(k: Kustomization, config: BuildConfig, file: string): Step[] {
   if (Object.keys(k.commonAnnotations).length === 0) return [];
-  return [{ kind: 'AnnotationsTransformer', run: (r) => transformAnnotations(r, { annotations: k.commonAnnotations, fieldSpecs: config.commonAnnotations }) }];
+  return [
+    {
+      kind: 'AnnotationsTransformer',
+      run: (r) => transformAnnotations(r, { annotations: k.commonAnnotations, fieldSpecs: config.commonAnnotations }),
+      lint: whenUnchanged((before) => mapEntryWarning('annotations', k.commonAnnotations, 'commonAnnotations', file, before, [])),
+    },
+  ];
 }
 
-function replicaSteps(k: Kustomization, config: BuildConfig): Step[] {
-  return k.replicas.map((replica) => ({ kind: 'ReplicaCountTransformer', run: (r: readonly Resource[]) => transformReplicaCount(r, { replica: { name: replica.name ?? '', count: replica.count ?? 0 }, fieldSpecs: config.replicas }) }));
+function replicaSteps(k: Kustomization, config: BuildConfig, file: string): Step[] {
+  return k.replicas.map((replica, i) => ({
+    kind: 'ReplicaCountTransformer',
+    run: (r: readonly Resource[]) => transformReplicaCount(r, { replica: { name: replica.name ?? '', count: replica.count ?? 0 }, fieldSpecs: config.replicas }),
+    lint: whenUnchanged((before) => replicasEntryWarning(replica, `replicas[${i}]`, file, before)),
+  }));
 }
 
-function imageSteps(k: Kustomization, config: BuildConfig): Step[] {
-  return k.images.map((image) => ({ kind: 'ImageTagTransformer', run: (r: readonly Resource[]) => transformImageTag(r, { imageTag: { ...image, name: image.name ?? '' }, fieldSpecs: config.images }) }));
+function imageSteps(k: Kustomization, config: BuildConfig, file: string): Step[] {
+  return k.images.map((image, i) => ({
+    kind: 'ImageTagTransformer',
+    run: (r: readonly Resource[]) => transformImageTag(r, { imageTag: { ...image, name: image.name ?? '' }, fieldSpecs: config.images }),
+    lint: whenUnchanged((before) => imageEntryWarning(image, `images[${i}]`, file, before)),
+  }));
 }
 
 function replacementSteps(k: Kustomization, loader: Loader): Step[] {
   if (k.replacements.length === 0) return [];
   const file = loader.display(k.file);
   const replacements = parseReplacements([...k.replacements], file, (path) => parseYaml(loader.readText(path), loader.display(loader.resolve(path)), { dialect: 'sigs-yaml' }));
-  return [{ kind: 'ReplacementTransformer', run: (r) => applyReplacements(r, replacements) }];
+  return [
+    {
+      kind: 'ReplacementTransformer',
+      run: (r) =>
+        applyReplacements(r, replacements, (index, targetIndex, before) => {
+          const { select } = replacements[index]!.targets[targetIndex]!;
+          loader.session.warnings.push(replacementTargetWarning({ ...select }, `replacements[${index}].targets[${targetIndex}]`, file, before));
+        }),
+    },
+  ];
 }
 
 /** Resources a transformer emptied are gone, as kustomize's DropEmpties after every transformer. */
@@ -103,12 +148,19 @@ function strategicMergeSteps(k: Kustomization, loader: Loader): Step[] {
 }
 
 function patchSteps(k: Kustomization, loader: Loader): Step[] {
-  return k.patches.map((entry) => ({ kind: 'PatchTransformer', run: (r: readonly Resource[]) => runPatchEntry(r, entry, loader, loader.display(k.file)) }));
+  const file = loader.display(k.file);
+  return k.patches.map((entry, i) => ({
+    kind: 'PatchTransformer',
+    run: (r: readonly Resource[]) => runPatchEntry(r, entry, loader, file),
+    lint: (before) => patchTargetWarning(entry, `patches[${i}]`, file, before),
+  }));
 }
 
 function json6902Steps(k: Kustomization, loader: Loader): Step[] {
-  return k.patchesJson6902.map((entry) => ({
+  const file = loader.display(k.file);
+  return k.patchesJson6902.map((entry, i) => ({
     kind: 'PatchJson6902Transformer',
+    lint: (before: readonly Resource[]) => patchTargetWarning(entry, `patchesJson6902[${i}]`, file, before),
     run: (r: readonly Resource[]) => runJson6902Entry(r, { ...(entry.target ? { target: entry.target } : {}), ...(entry.path ? { path: entry.path } : {}), ...(entry.patch ? { jsonOp: entry.patch } : {}) }, loader, loader.display(k.file)),
   }));
 }

@@ -155,15 +155,27 @@ function isTarget(resource: Resource, target: TargetSelector): boolean {
  * field of the one resource the source selects (by current or earlier id), then writes it into each target
  * field of every selected, not rejected resource. Copy-on-write: unchanged resources are returned as they are.
  * Throws a KustomizeError when the source selects no resource or several, when a field is missing, or when a
- * value does not fit its target.
+ * value does not fit its target. `onUnmatchedTarget` hears of each target that selected no resource
+ * (indices of the replacement and of its target, and the resources it was tried on).
  */
-export function applyReplacements(resources: readonly Resource[], replacements: readonly Replacement[]): Resource[] {
+export function applyReplacements(
+  resources: readonly Resource[],
+  replacements: readonly Replacement[],
+  onUnmatchedTarget?: (replacement: number, target: number, resources: readonly Resource[]) => void,
+): Resource[] {
   let current = [...resources];
-  for (const replacement of replacements) {
+  replacements.forEach((replacement, index) => {
     const value = sourceValue(current, replacement.source);
-    for (const target of replacement.targets) {
-      current = current.map((resource) => (isTarget(resource, target) ? copyValueToTarget(resource, value, target) : resource));
-    }
-  }
+    replacement.targets.forEach((target, targetIndex) => {
+      let matched = false;
+      const before = current;
+      current = current.map((resource) => {
+        if (!isTarget(resource, target)) return resource;
+        matched = true;
+        return copyValueToTarget(resource, value, target);
+      });
+      if (!matched) onUnmatchedTarget?.(index, targetIndex, before);
+    });
+  });
   return current;
 }

@@ -18,11 +18,14 @@ function isPrimitive(value: VarValue | undefined): value is string | number | bo
  * Replaces `$(NAME)` references in `input`, as kustomize's refvar DoReplacements: `$$` is a literal `$`, an
  * unknown name (or one whose value is a map or list) stays as written, and an input that is exactly one
  * reference takes the value with its type (a number stays a number). Returns the input itself when nothing changed.
+ * The names of the vars that replaced a reference are added to `used`.
  */
-export function expandVarReferences(input: string, values: ReadonlyMap<string, VarValue>): string | number | boolean {
+export function expandVarReferences(input: string, values: ReadonlyMap<string, VarValue>, used?: Set<string>): string | number | boolean {
   const lookup = (name: string): string | number | boolean => {
     const value = values.get(name);
-    return isPrimitive(value) ? value : `$(${name})`;
+    if (!isPrimitive(value)) return `$(${name})`;
+    used?.add(name);
+    return value;
   };
   let out = '';
   let checkpoint = 0;

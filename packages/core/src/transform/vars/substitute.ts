@@ -50,14 +50,14 @@ export function resolveVarValues(resources: readonly Resource[], vars: VarSet): 
 }
 
 /** Replaces var references in one var-reference field, as kustomize's refvar filter: strings in a scalar, map or list. */
-function substituteField(value: JsonValue | undefined, values: ReadonlyMap<string, VarValue>): JsonValue | undefined {
+function substituteField(value: JsonValue | undefined, values: ReadonlyMap<string, VarValue>, used: Set<string>): JsonValue | undefined {
   if (value === undefined || value === null) return value;
-  if (typeof value === 'string') return expandVarReferences(value, values);
+  if (typeof value === 'string') return expandVarReferences(value, values, used);
   if (Array.isArray(value)) {
     let changed = false;
     const out = value.map((item) => {
       if (typeof item !== 'string') throw new Error('invalid value type expect a string');
-      const next = expandVarReferences(item, values);
+      const next = expandVarReferences(item, values, used);
       if (next !== item) changed = true;
       return next;
     });
@@ -68,7 +68,7 @@ function substituteField(value: JsonValue | undefined, values: ReadonlyMap<strin
     for (const key of Object.keys(value)) {
       const item = value[key]!;
       if (typeof item !== 'string') continue;
-      const next = expandVarReferences(item, values);
+      const next = expandVarReferences(item, values, used);
       if (next !== item) out = withKey(out, key, next);
     }
     return out;
@@ -82,13 +82,14 @@ function substituteField(value: JsonValue | undefined, values: ReadonlyMap<strin
  * one whose value is a map or list stays as written, `$$` becomes `$`, and a field that is exactly one
  * reference takes the value's type. With no vars, nothing is read or changed. Copy-on-write.
  * Throws a KustomizeError for an unresolvable var or a var-reference list holding a non-string.
+ * The names of the vars that replaced a reference are added to `used`.
  */
-export function substituteVars(resources: readonly Resource[], vars: VarSet, fieldSpecs: readonly FieldSpec[]): Resource[] {
+export function substituteVars(resources: readonly Resource[], vars: VarSet, fieldSpecs: readonly FieldSpec[], used = new Set<string>()): Resource[] {
   if (vars.length === 0) return [...resources];
   const values = resolveVarValues(resources, vars);
   return resources.map((resource) => {
     let object = resource.object;
-    for (const spec of fieldSpecs) object = applyFieldSpec(object, spec, (value) => substituteField(value, values));
+    for (const spec of fieldSpecs) object = applyFieldSpec(object, spec, (value) => substituteField(value, values, used));
     return withObject(resource, object);
   });
 }

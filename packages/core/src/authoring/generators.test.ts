@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryFileSystem } from '../fs/filesystem.js';
+import { renderEdit, type KustomizationEdit } from './edit.js';
+
+// `kustomize edit set|remove configmap|secret` as kustomize v5.8.1's sources and tests
+// (commands/edit/{set,remove}, commands/internal/util) describe them; kubectl has no `edit`.
+
+const header = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n';
+
+const render = (kustomization: string, edit: KustomizationEdit) =>
+  renderEdit(new MemoryFileSystem({ '/app/kustomization.yaml': kustomization, '/app/app.properties': 'a=1\n' }), '/app', edit);
+const after = (kustomization: string, edit: KustomizationEdit) => render(kustomization, edit).after;
+
+const twoGenerators = (field: string) =>
+  `${header}${field}:\n- literals:\n  - a-key=a-value # kept\n  - key1=val1\n  name: test\n- literals:\n  - key1=other\n  name: test\n  namespace: another-ns\n`;
+
+describe('edit set configmap|secret', () => {
+  for (const [kind, field, noun, Kind] of [
+    ['setConfigMap', 'configMapGenerator', 'configmap', 'ConfigMap'],
+    ['setSecret', 'secretGenerator', 'secret', 'Secret'],
+  ] as const) {
+    it(`${kind}: sets the value of an existing key in the generator of that name and namespace`, () => {
+      expect(after(twoGenerators(field), { kind, generator: { name: 'test', literals: ['key1=val2'] } })).toBe(twoGenerators(field).replace('key1=val1', 'key1=val2'));
+      expect(after(twoGenerators(field), { kind, generator: { name: 'test', namespace: 'another-ns', literals: ['key1=new'] } })).toBe(
+        twoGenerators(field).replace('key1=other', 'key1=new'),
+      );
+    });
+
+    it(`${kind}: moves the generator to a new namespace; empty and default namespaces are the same`, () => {
+      const text = `${header}${field}:\n- literals:\n  - k=v\n  name: test\n`;
+      expect(after(text, { kind, generator: { name: 'test', namespace: 'default', newNamespace: 'shop' } })).toBe(`${text}  namespace: shop\n`);
+      const inDefault = `${header}${field}:\n- name: test\n  namespace: default\n  literals:\n  - k=v\n`;
+      expect(after(inDefault, { kind, generator: { name: 'test', newNamespace: 'shop' } })).toBe(inDefault.replace('namespace: default', 'namespace: shop'));
+    });
+
+    it(`${kind}: fails with kustomize's messages`, () => {
+      expect(() => after(twoGenerators(field), { kind, generator: { name: 'test', literals: ['missing=x'] } })).toThrow(
+        `failed to create ${noun}: failed to update literal sources: key 'missing' not found in resource`,
+      );
+      expect(() => after(twoGenerators(field), { kind, generator: { name: 'other', literals: ['key1=x'] } })).toThrow(
+        `failed to create ${noun}: could not set new ${Kind} value: unable to find ${Kind} with name "other"`,
+      );
+      expect(() => after(`${header}${field}: []\n`, { kind, generator: { name: 'test', literals: ['key1=x'] } })).toThrow(`unable to find ${Kind} with name "test"`);
+      expect(() => after(twoGenerators(field), { kind, generator: { name: 'test', namespace: 'default' } })).toThrow(
+        'failed to validate flags: at least one of [--from-literal, --new-namespace] must be specified',
+      );
+      expect(() => after(twoGenerators(field), { kind, generator: { name: 'test', literals: ['value'] } })).toThrow(
+        'failed to update literal sources: failed to update resource: invalid format: literal values must be specified in the key=value format',
+      );
+      const unreadable = `${header}${field}:\n- envs:\n  - missing.env\n  literals:\n  - k=v\n  name: test\n`;
+      expect(() => after(unreadable, { kind, generator: { name: 'test', literals: ['k=w'] } })).toThrow(`failed to create ${noun}: failed to validate ${Kind} structure: `);
+    });
+  }
+
+  it('keeps one line per key, where it first was, with its last value', () => {
+    const text = `${header}configMapGenerator:\n- literals:\n  - a=1\n  - b=2\n  - a=3\n  name: test\n`;
+    expect(after(text, { kind: 'setConfigMap', generator: { name: 'test', literals: ['b=4'] } })).toBe(`${header}configMapGenerator:\n- literals:\n  - a=3\n  - b=4\n  name: test\n`);
+  });
+});
+
+describe('edit remove configmap|secret', () => {
+  for (const [kind, field, noun] of [
+    ['removeConfigMap', 'configMapGenerator', 'configmap'],
+    ['removeSecret', 'secretGenerator', 'secret'],
+  ] as const) {
+    const text = `${header}${field}:\n- name: one\n  namespace: test-ns\n  files:\n  - app.properties\n- name: two\n  namespace: default\n  literals:\n  - k=v\n`;
+
+    it(`${kind}: removes the generators of those names in the namespace; the field goes when none is left`, () => {
+      expect(after(text, { kind, names: ['one'], namespace: 'test-ns' })).toBe(`${header}${field}:\n- name: two\n  namespace: default\n  literals:\n  - k=v\n`);
+      expect(after(`${header}${field}:\n- name: one\n  literals:\n  - k=v\n- name: two\n  literals:\n  - k=v\n`, { kind, names: ['one', 'two'], namespace: 'default' })).toBe(header);
+    });
+
+    it(`${kind}: notes names not found, fails when none is found`, () => {
+      const outcome = render(text, { kind, names: ['two', 'three'] });
+      expect(outcome.after).toBe(`${header}${field}:\n- name: one\n  namespace: test-ns\n  files:\n  - app.properties\n`);
+      expect(outcome.notes).toEqual([`${noun} three doesn't exist in kustomization file`]);
+      expect(() => after(text, { kind, names: ['one'] })).toThrow(`no specified ${noun}(s) were found in the kustomization.yaml file`);
+      expect(() => after(text, { kind, names: ['one'], namespace: 'other-ns' })).toThrow(`no specified ${noun}(s) were found`);
+      expect(() => after(text, { kind, names: [] })).toThrow(`at least one ${noun} name must be specified`);
+    });
+  }
+});
