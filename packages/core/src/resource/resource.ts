@@ -44,6 +44,8 @@ export interface Resource {
   readonly refVarNames?: readonly string[];
   /** Keys written together into several of its maps, which kustomize keeps as one node (links.ts). */
   readonly linked?: readonly LinkedEntry[];
+  /** Rendered from a Helm chart by a release whose `namespace:` leaves chart output alone (kustomize v5.8's helm-generated annotation). */
+  readonly fromHelmChart?: boolean;
 }
 
 /** A new resource around `object`, with no history. */
