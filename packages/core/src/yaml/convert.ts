@@ -12,7 +12,8 @@ import { BlockScalarError, decodeBlockScalar } from './block.js';
 import { emptyPlainBecomesString, reencodeBlockScalar, type ScalarPlace } from './reencode.js';
 import { type GoYamlVersion, type ResolvedScalar, resolveScalar } from './resolve.js';
 import { MAX_NESTING } from './compose.js';
-import { nestingError, type SourceText, syntaxError } from './source.js';
+import { goYamlError, nestingError, type SourceText, syntaxError } from './source.js';
+import { libyamlLine } from './libyaml-messages.js';
 import { formatRfc3339Nano } from './timestamp.js';
 
 /** Most nodes that alias (and merge) expansion may produce in one document: a guard against "billion laughs". */
@@ -139,7 +140,9 @@ export class DocumentConverter {
     for (const pair of node.items) {
       const key = pair.key as MaybeNode;
       const start = key?.range?.[0];
-      if (isScalar(key) && key.source === '' && start !== undefined && /^[ \t]*:/.test(this.source.text.slice(start, start + 1024))) throw this.error(key, 'did not find expected key');
+      if (isScalar(key) && key.source === '' && start !== undefined && /^[ \t]*:/.test(this.source.text.slice(start, start + 1024))) {
+        throw goYamlError(this.source, start, libyamlLine('did not find expected key', this.source.text, start, this.version), 'did not find expected key');
+      }
     }
   }
 

@@ -17,9 +17,9 @@ import { DocumentConverter, type MaybeNode } from './convert.js';
 import { indentQuotedContinuations, quotedScalarEnd } from './quoted.js';
 import type { GoYamlVersion } from './resolve.js';
 import { type Composed, composeDocuments } from './compose.js';
-import { libyamlMessage } from './libyaml-messages.js';
+import { libyamlLine, libyamlMessage } from './libyaml-messages.js';
 import { NOT_PLAIN, readPlainDocument } from './plain-reader.js';
-import { asLimitError, LineIndex, limitError, nestingError, type SourceText, syntaxError } from './source.js';
+import { asLimitError, goYamlError, LineIndex, limitError, nestingError, type SourceText, syntaxError } from './source.js';
 import { InvalidSeparatorError, normaliseLineEnds, splitDocuments } from './split.js';
 
 /**
@@ -136,7 +136,8 @@ function readDocument(original: SourceText, version: GoYamlVersion, kustomizeRes
   if (problem !== undefined) {
     if (problem.code === 'RESOURCE_EXHAUSTION') throw limitError(source);
     const libyaml = libyamlMessage(problem, source.text);
-    throw libyaml === undefined ? syntaxError(source, problem.pos[0], problem.message) : syntaxError(source, problem.pos[0], libyaml, problem.message);
+    if (libyaml === undefined) throw syntaxError(source, problem.pos[0], problem.message);
+    throw goYamlError(source, problem.pos[0], libyamlLine(libyaml, source.text, problem.pos[0], version), libyaml, problem.message);
   }
   if (document.contents === null) return null;
   try {
