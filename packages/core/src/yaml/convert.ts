@@ -102,7 +102,8 @@ export class DocumentConverter {
     if (isScalar(node)) {
       const resolved = this.resolve(node, place);
       const value = this.scalarJson(node, resolved);
-      if (this.version === 'v3') this.pendingNode = unusualScalarNode(value, this.scalarText(node), kyamlTag(node, resolved));
+      // Most scalars are strings, which need no record unless empty (an empty plain one is a null node).
+      if (this.version === 'v3' && (typeof value !== 'string' || value === '' || resolved.tag !== '!!str')) this.pendingNode = unusualScalarNode(value, this.scalarText(node), kyamlTag(node, resolved));
       return value;
     }
     if (!isSeq(node) && !isMap(node)) throw this.error(node, 'unsupported YAML node');
