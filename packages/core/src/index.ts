@@ -3,7 +3,9 @@
  * through a {@link FileSystem} so the same code runs on disk, in memory and in a browser.
  */
 export { build, buildYaml, type BuildOptions, type BuildResult, type ReorderOption } from './pipeline/index.js';
-export type { BuildHooks, RemoteTree } from './pipeline/hooks.js';
+export type { BuildHooks, HelmChartContext, RemoteFiles, RemoteFileSystem, RemoteTree } from './pipeline/hooks.js';
+export { isRemoteFile, isRemoteReference } from './pipeline/remote.js';
+export { cloneAddress, parseRepoSpec, type RepoSpec } from './pipeline/repospec.js';
 export {
   defaultKustomizeVersion,
   isKustomizeVersion,

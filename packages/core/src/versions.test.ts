@@ -202,3 +202,54 @@ describe('v5.8: patches[].options is typed', () => {
     expect(buildAs(files('{allowNameChange: true}'), 'v5.8.1')).toContain('  a: b\n');
   });
 });
+
+describe("v5.8.1: an overlay's namespace reaches only Helm charts of its bases", () => {
+  // kustomize v5.8.1 api/krusty/namespacepropagation_test.go TestNamespacePropagationDoesNotBreakPatchWithNameSuffix:
+  // v5.8.0 set the overlay's namespace on the base first, so this patch found no target; v5.8.1 is v5.5.0 again.
+  const files = {
+    'base/kustomization.yaml': 'resources: [cm.yaml]\nnameSuffix: -job\n',
+    'base/cm.yaml': configMap('settings', 'data:\n  mode: unset\n'),
+    'app/kustomization.yaml': 'resources: [../base]\nnamespace: dev\npatches:\n- path: patch.yaml\n',
+    'app/patch.yaml': configMap('settings-job', 'data:\n  mode: fast\n'),
+  };
+
+  it('leaves patches of the overlay working in every release', () => {
+    for (const version of kustomizeVersions) {
+      expect(buildAs(files, version)).toBe('apiVersion: v1\ndata:\n  mode: fast\nkind: ConfigMap\nmetadata:\n  name: settings-job\n  namespace: dev\n');
+    }
+  });
+});
+
+describe('v5.8: paths in errors are quoted as written', () => {
+  const files = {
+    'app/kustomization.yaml': 'resources: [cm.yaml]\nreplacements:\n- source: {kind: ConfigMap, name: cm}\n  targets:\n  - select: {kind: ConfigMap}\n    fieldPaths: [data.a%db]\n',
+    'app/cm.yaml': configMap('cm'),
+  };
+
+  it('read a % in a replacement field path as a Go format verb up to v5.7 (kubectl: data.a%!d(MISSING)b)', () => {
+    expect(errorAs(files, 'v5.5.0')).toBe('unable to find field "data.a%!d(MISSING)b" in replacement target');
+    expect(errorAs(files, 'v5.7.1')).toBe('unable to find field "data.a%!d(MISSING)b" in replacement target');
+    expect(errorAs(files, 'v5.8.1')).toBe('unable to find field "data.a%db" in replacement target');
+  });
+
+  it('and in a build path that is a file', () => {
+    const fs = new MemoryFileSystem({ 'a%d.yaml': '' });
+    const message = (kustomizeVersion: KustomizeVersion) => errorOf(() => build({ fs, path: '/a%d.yaml', kustomizeVersion })).message;
+    expect(message('v5.5.0')).toBe("must build at directory: '/a%!d(MISSING).yaml': file is not directory");
+    expect(message('v5.8.1')).toBe("must build at directory: '/a%d.yaml': file is not directory");
+  });
+});
+
+describe("v5.7: a ReplacementTransformer's omitempty: key is no field", () => {
+  const files = {
+    'app/kustomization.yaml': 'resources: [cm.yaml]\ntransformers: [r.yaml]\n',
+    'app/cm.yaml': configMap('cm', 'data:\n  a: one\n  b: two\n'),
+    'app/r.yaml': 'apiVersion: builtin\nkind: ReplacementTransformer\nmetadata:\n  name: r\nomitempty:\n- source: {kind: ConfigMap, name: cm, fieldPath: data.a}\n  targets:\n  - select: {kind: ConfigMap}\n    fieldPaths: [data.b]\n',
+  };
+
+  it('is applied as replacements by v5.5.0 (kubectl prints b: one), ignored from v5.7', () => {
+    expect(buildAs(files, 'v5.5.0')).toContain('  b: one\n');
+    expect(buildAs(files, 'v5.7.1')).toContain('  b: two\n');
+    expect(buildAs(files, 'v5.8.1')).toContain('  b: two\n');
+  });
+});

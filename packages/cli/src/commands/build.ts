@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build, emitYaml, KustomizeError, type JsonObject } from '@kustomize-ts/core';
+import { dirname, join, resolve } from 'node:path';
+import { build, emitYaml, isRemoteReference, KustomizeError, type BuildHooks, type JsonObject } from '@kustomize-ts/core';
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
+import { hookFlags, withCliHooks } from '../hooks.js';
 import { UsageError, type CommandIO } from '../io.js';
 import { kubectlWarningLines } from '../warnings.js';
 
@@ -17,12 +18,7 @@ export const buildFlags: readonly FlagSpec[] = [
     deprecated: 'The flag `enable-managedby-label` has been deprecated. Use the `managedByLabel` option in the `buildMetadata` field instead.',
   },
   { name: 'enable-alpha-plugins', kind: 'bool', usage: 'enable kustomize plugins' },
-  { name: 'enable-helm', kind: 'bool', usage: 'Enable use of the Helm chart inflator generator.' },
-  { name: 'helm-command', kind: 'string', defaultValue: 'helm', usage: 'helm command (path to executable)' },
-  { name: 'helm-api-versions', kind: 'stringArray', usage: 'Kubernetes api versions used by Helm for Capabilities.APIVersions' },
-  { name: 'helm-kube-version', kind: 'string', usage: 'Kubernetes version used by Helm for Capabilities.KubeVersion' },
-  { name: 'helm-debug', kind: 'bool', usage: 'Enable debug output from the Helm chart inflator generator.' },
-  { name: 'no-remote-bases', kind: 'bool', usage: 'refuse remote resources and remote files (git repositories and http(s) addresses) instead of fetching them' },
+  ...hookFlags,
   { name: 'enable-exec', kind: 'bool', usage: 'enable support for exec functions (raw executables); do not use for untrusted configs! (Alpha)' },
   { name: 'network', kind: 'bool', usage: 'enable network access for functions that declare it' },
   { name: 'network-name', kind: 'string', defaultValue: 'bridge', usage: 'the docker network to run the container in' },
@@ -58,13 +54,10 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
   for (const notice of notices) io.stderr(`${notice}\n`);
   if (positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
   const { loadRestrictor, reorder, kustomizeVersion } = loadSettings(values);
-  const result = build({
-    fs: new NodeFileSystem(),
-    path: resolve(io.cwd, positionals[0] ?? '.'),
-    loadRestrictor,
-    reorder,
-    kustomizeVersion,
-    addManagedByLabel: values.get('enable-managedby-label') === true,
+  const fs = new NodeFileSystem();
+  const result = withCliHooks(values, kustomizeVersion, (hooks) => {
+    const path = buildTarget(fs, hooks, io.cwd, positionals[0] ?? '.');
+    return build({ fs, path, loadRestrictor, reorder, kustomizeVersion, addManagedByLabel: values.get('enable-managedby-label') === true, hooks });
   });
   const warningText = kubectlWarningLines(result.warnings);
   if (warningText !== '') io.stderr(warningText);
@@ -77,8 +70,22 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
   // Each file is written atomically (a temporary file renamed over it): a failure leaves the old file whole.
   const disk = new NodeWritableFileSystem();
   if (isDirectory(target)) writeIndividualFiles(disk, target, result.objects);
-  else disk.writeFile(target, result.yaml);
+  else {
+    // Go's os.WriteFile, as kustomize writes: a path ending in a slash, or in a directory that does not exist, is an error.
+    if (/[/\\]$/.test(output)) throw new KustomizeError('write-failed', `open ${output}: is a directory`);
+    if (!isDirectory(dirname(target))) throw new KustomizeError('write-failed', `open ${output}: no such file or directory`);
+    disk.writeFile(target, result.yaml);
+  }
   return 0;
+}
+
+/** The directory to build: DIR, or a clone of it when it is a git address and no local path (as `kustomize build URL`). */
+function buildTarget(fs: NodeFileSystem, hooks: BuildHooks, cwd: string, target: string): string {
+  const local = resolve(cwd, target);
+  if (fs.kind(local) !== undefined || !isRemoteReference(target) || !hooks.resolveRemote) return local;
+  const tree = hooks.resolveRemote(target);
+  if (!('fs' in tree) || tree.fs.kind(tree.path) !== 'directory') throw new UsageError(`'${target}' is not a kustomization directory`);
+  return tree.path;
 }
 
 function isDirectory(path: string): boolean {

@@ -1,3 +1,22 @@
+/**
+ * The order of a build, as kustomize v5.5.0 runs it; this is the one place that shows all of it, and each
+ * step's module holds only that step.
+ *
+ * 1. Load the kustomization at the build path (`accumulate/loader.ts`, `kustomization/`), and settle the
+ *    OpenAPI schema it asks for (`openapi.ts`).
+ * 2. Accumulate it (`accumulateTarget`, `target.ts`); every kustomization below it, depth first, in turn:
+ *    1. `resources:`: files parsed, bases accumulated in full and appended;
+ *    2. `configurations:` and `crds:` (`configurations.ts`);
+ *    3. generators (`generators.ts`): `configMapGenerator`, `secretGenerator`, `helmCharts`, then `generators:`;
+ *    4. `components:`, each accumulated into this kustomization's accumulation;
+ *    5. transformers (`transformers.ts`): the builtin fields in kustomize's order, then `transformers:`
+ *       (`plugins.ts`), then `validators:`;
+ *    6. `vars:` bound to the resources they read (`vars.ts`).
+ * 3. Finish once for the whole tree (`finish.ts`): hash suffixes on generated names, name references
+ *    following renames, vars substituted, local configuration dropped.
+ * 4. Order: `sortOptions`, else `--reorder` (legacy by kind, or input order).
+ * 5. Decorate (managed-by label, origin and transformer annotations) and print the YAML stream.
+ */
 import { defaultLoadLimits, Loader, type LoadLimits, type LoadRestrictor, type LoadSession } from '../accumulate/loader.js';
 import { KustomizeError } from '../errors.js';
 import type { FileSystem } from '../fs/filesystem.js';
@@ -12,6 +31,7 @@ import { decorate, finishBuild } from './finish.js';
 import type { BuildHooks } from './hooks.js';
 import { initialOpenApiState, schemaAfterLoading } from './openapi.js';
 import { accumulateTarget } from './target.js';
+import { goFormatWithoutArguments } from '../gofmt.js';
 import { versionBehaviour, type KustomizeVersion } from '../versions.js';
 
 /** How `--reorder` asks for output order: `legacy` sorts by kind, `none` keeps input order. */
@@ -95,13 +115,16 @@ function asEngineLimitError(error: unknown, path: string): KustomizeError | unde
 }
 
 function buildTree(options: BuildOptions, warnings: BuildWarning[]): BuildResult {
+  const behaviour = versionBehaviour(options.kustomizeVersion);
   const root = normalize(options.path);
   if (!root.startsWith('/')) {
     throw new KustomizeError('invalid-argument', `the build path '${options.path}' is not absolute`, { file: options.path }, `paths in a FileSystem are absolute: pass '/${options.path}' for a MemoryFileSystem, or path.resolve('${options.path}') for the disk`);
   }
   const kind = options.fs.kind(root);
   if (kind !== 'directory') {
-    const reason = kind === 'file' ? `'${options.path}': file is not directory` : `not a valid directory: ${missingPathReason(options.fs, root)}`;
+    // Up to v5.7 kustomize used the quoted path as a Go format, so a `%` in it reads as a verb.
+    const quoted = behaviour.verbatimPathsInErrors ? `'${options.path}'` : goFormatWithoutArguments(`'${options.path}'`);
+    const reason = kind === 'file' ? `${quoted}: file is not directory` : `not a valid directory: ${missingPathReason(options.fs, root)}`;
     throw new KustomizeError('file-not-found', `must build at directory: ${reason}`, { file: options.path }, 'give the directory that holds kustomization.yaml');
   }
   const session: LoadSession = {
@@ -112,7 +135,7 @@ function buildTree(options: BuildOptions, warnings: BuildWarning[]): BuildResult
     filesRead: 0,
     hooks: options.hooks ?? {},
     openApi: { ...initialOpenApiState, builtinLoaded: options.openApiMergesBuiltins === true },
-    behaviour: versionBehaviour(options.kustomizeVersion),
+    behaviour,
     warnings,
   };
   const loader = new Loader(session, root);
