@@ -91,6 +91,11 @@ describe('strategic-merge patches and empty nulls', () => {
     );
   });
 
+  it('takes the text of a scalar the patch brings, and deletes with `null` and `~`', () => {
+    // `kubectl kustomize`: the annotation from the patch ends the build as the string of its text.
+    expect(yamlOf({"app/kustomization.yaml": "resources: [cm.yaml]\npatches:\n- patch: |\n    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: a\n      labels: {x: null, n: 5, t: ~}\n      annotations: {y: null, z: ~, q: 1.50}\n", "app/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: {x: \"1\", w: \"2\"}\n  annotations: {y: \"1\", z: \"2\"}\n"})).toBe("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  annotations:\n    q: \"1.50\"\n  labels:\n    \"n\": 5\n    w: \"2\"\n  name: a\n");
+  });
+
   it('fills an empty null the patch names', () => {
     const kustomization = 'resources: [d.yaml]\npatches:\n- patch: |\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: d}\n    spec: {strategy: {rollingUpdate: {maxSurge: 1}}}\n';
     const resource = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  strategy:\n    rollingUpdate:\n    type:\n  paused:\n';

@@ -10,7 +10,7 @@
 import { PatchError } from '../errors.js';
 import { compareCodePoints, getOwn, hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../json.js';
 import { builtinSchema, type FieldSchema, type SchemaLookup } from '../schema/lookup.js';
-import { carryScalarNodes, isImplicitNull } from '../scalar-nodes.js';
+import { carryScalarNodes, forgetScalarNode, isImplicitNull, recordedScalarNode, recordScalarNode } from '../scalar-nodes.js';
 import {
   appendElements,
   elementKeyTexts,
@@ -205,6 +205,10 @@ class Merger {
         if (current === value) continue;
         target = this.#own(target);
         setOwn(target, name, value);
+        // A scalar from the patch brings its YAML node (`1.50` stays `1.50` as text).
+        const node = value === patchValue && patch !== undefined ? recordedScalarNode(patch, name) : undefined;
+        if (node === undefined) forgetScalarNode(target, name);
+        else recordScalarNode(target, name, node);
       }
     }
     return target;
