@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.js';
+import { run } from '../test-support.js';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'kustomize-ts-build-'));
@@ -12,13 +12,6 @@ function tree(files: Record<string, string>): string {
     writeFileSync(join(root, path), text, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
   }
   return root;
-}
-
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { status, stdout, stderr };
 }
 
 const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  v: one\n';
