@@ -5,6 +5,8 @@ import { parseYaml, parseYamlDocuments } from './parse.js';
 // Each expectation is what `kubectl kustomize` (v5.5.0) says of a resource file holding the input, inside
 // `MalformedYAMLError: … in File: r.yaml`: go-yaml's `yaml: line N: ` (on the line go-yaml names) and libyaml's words.
 const cases: readonly (readonly [string, string])[] = [
+  ["kind: K\nspec:\n  replicas: 4\n  selector:\n    matchLabels: {}HD!\n", 'yaml: line 4: did not find expected key'],
+  ['kind: K\nspec:\n  a: "\u0001"\n', 'yaml: control characters are not allowed'],
   ["a: b\n  - c: d\n", "yaml: line 2: mapping values are not allowed in this context"],
   ["a: b: c\n", "yaml: mapping values are not allowed in this context"],
   ["key: value\n  other: x\n", "yaml: line 2: mapping values are not allowed in this context"],

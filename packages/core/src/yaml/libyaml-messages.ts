@@ -88,8 +88,13 @@ export function libyamlLine(message: string, text: string, offset: number, versi
       const quote = Math.max(text.lastIndexOf("'", offset), text.lastIndexOf('"', offset));
       return named(quote < 0 ? problemLine : lineOf(quote), lineOf(text.length), true);
     }
-    case EXPECTED_KEY:
-      return named(enclosingMappingStart(lines, problemLine), problemLine, false);
+    case EXPECTED_KEY: {
+      // A problem after the start of its line is inside the mapping of that line's key; one at the start of a
+      // line is in the mapping the line's indentation leaves it in.
+      const column = offset - (text.lastIndexOf('\n', offset - 1) + 1);
+      const inOwnLine = column > keyIndentOf(lines[problemLine] ?? '');
+      return named(enclosingMappingStart(lines, problemLine, inOwnLine), problemLine, false);
+    }
     case "did not find expected '-' indicator":
       return named(sequenceStart(lines, problemLine), problemLine, false);
     case "did not find expected ',' or ']'":
@@ -114,10 +119,13 @@ function keyIndentOf(line: string): number {
   return /^[ ]*(?:-[ ]+)*/.exec(line)![0].length;
 }
 
-/** The first line of the block mapping a misplaced line at `problem` is read in: the one its indentation leaves it in. */
-function enclosingMappingStart(lines: readonly string[], problem: number): number {
-  const column = indentOf(lines[problem] ?? '');
-  let at = problem - 1;
+/**
+ * The first line of the block mapping a problem at line `problem` is read in: that of the line's own key when
+ * `inOwnLine`, else the one the line's indentation leaves it in.
+ */
+function enclosingMappingStart(lines: readonly string[], problem: number, inOwnLine: boolean): number {
+  const column = inOwnLine ? keyIndentOf(lines[problem] ?? '') : indentOf(lines[problem] ?? '');
+  let at = inOwnLine ? problem : problem - 1;
   while (at >= 0 && (!isContent(lines[at]!) || keyIndentOf(lines[at]!) > column)) at--;
   if (at < 0) return 0;
   const indent = keyIndentOf(lines[at]!);

@@ -110,7 +110,8 @@ function readDocument(original: SourceText, version: GoYamlVersion, kustomizeRes
   const control = checkCharacters ? CONTROL_CHARACTER.exec(original.text) : null;
   if (control !== null) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw syntaxError(original, control.index, `control characters are not allowed (found U+${code})`);
+    // libyaml's reader names no line for it.
+    throw goYamlError(original, control.index, undefined, 'control characters are not allowed', `found U+${code}`);
   }
   // Most documents are plain data, which the fast reader turns into JSON without the `yaml` package.
   const plain = plainFirst ? readPlainDocument(original.text, version, kustomizeResource) : NOT_PLAIN;
