@@ -114,8 +114,21 @@ describe('kustomize-ts edit', () => {
     });
   }
 
-  it('edit fix prints the fixed fields', async () => {
-    expect((await run(['edit', 'fix'], overlay())).stdout).toBe('\nFixed fields:\n  patchesJson6902 -> patches\n  patchesStrategicMerge -> patches\n  commonLabels -> labels\n');
+  it('edit fix prints the fixed fields, and how to convert vars', async () => {
+    const fixed = '\nFixed fields:\n  patchesJson6902 -> patches\n  patchesStrategicMerge -> patches\n  commonLabels -> labels\n';
+    const { stdout } = await run(['edit', 'fix'], overlay());
+    expect(stdout.startsWith(`${fixed}\nTo convert vars -> replacements, run the command \`kustomize edit fix --vars\`\n`)).toBe(true);
+    expect(stdout).toContain('We recommend doing this in a clean git repository where the change is easy to undo.\n');
+    expect((await run(['edit', 'fix', '--vars'], overlay())).stdout).toBe(`${fixed}  vars -> replacements\n`);
+  });
+
+  it('edit fix --vars rewrites the resources that use a var and turns it into a replacement', async () => {
+    const root = overlay();
+    writeFileSync(join(root, 'kustomization.yaml'), `${kustomization}vars:\n- name: WEB\n  objref:\n    kind: Deployment\n    name: web\n    apiVersion: apps/v1\n`);
+    writeFileSync(join(root, 'deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  annotations:\n    self: $(WEB)\n');
+    expect((await run(['edit', 'fix', '--vars'], root)).status).toBe(0);
+    expect(readFileSync(join(root, 'deployment.yaml'), 'utf8')).toContain('    self: WEB_PLACEHOLDER\n');
+    expect(read(root)).toContain('replacements:\n- source:\n    group: apps\n    kind: Deployment\n    name: web\n    version: v1\n  targets:\n  - fieldPaths:\n    - metadata.annotations.self\n');
   });
 
   it('logs entries that are already there and leaves the file as it was', async () => {
@@ -133,8 +146,10 @@ describe('kustomize-ts edit', () => {
     [['set', 'namespace', 'a', 'b'], 'Error: must specify exactly one namespace value'],
     [['remove', 'label', 'a', 'b'], 'Error: labels must be comma-separated, with no spaces'],
     [['remove', 'annotation', 'missing'], 'Error: annotation missing is not defined in kustomization file'],
-    [['fix', '--vars'], 'Error: converting vars to replacements (--vars) is not supported'],
+    [['fix', 'extra'], 'Error: unexpected argument "extra" for "edit fix"'],
     [['frobnicate', 'thing'], 'Error: unknown command "frobnicate" for "kustomize-ts edit"'],
+    [['add', 'secret', 'x', '--from-literal=a=b', '--behavior=merge'], 'Error: unknown flag: --behavior'],
+    [['add', 'configmap', 'x', '--from-literal=a=b', '--type=Opaque'], 'Error: unknown flag: --type'],
     [['add', 'thing'], 'Error: unknown command "thing" for "kustomize-ts edit add"'],
     [['add', 'base', '../a', '../b'], 'Error: must specify a base directory'],
     [['add', 'base', 'component,missing'], 'Error: missing does not exist'],
@@ -197,7 +212,8 @@ describe('kustomize-ts edit --help', () => {
   it('shows the flags of a command as pflag does, sorted, with defaults', async () => {
     const help = (await run(['edit', 'add', 'secret', '--help'], overlay())).stdout;
     const flags = [...help.matchAll(/^ {2}(?:-\w, | {4})--([\w-]+)( \w+)?/gm)].map((match) => `${match[1]}${match[2] ?? ''}`);
-    expect(flags).toEqual(['behavior string', 'disableNameSuffixHash', 'from-env-file string', 'from-file strings', 'from-literal stringArray', 'help', 'namespace string', 'type string']);
+    // kustomize's add secret has no --behavior; add configmap has no --type.
+    expect(flags).toEqual(['disableNameSuffixHash', 'from-env-file string', 'from-file strings', 'from-literal stringArray', 'help', 'namespace string', 'type string']);
     expect(help).toMatch(/--type string {3,}.*\(default "Opaque"\)$/m);
   });
 });

@@ -1,4 +1,4 @@
-import { editKustomization, KustomizeError, parseImageArgument, parseKeyValuePairs, parseReplicasArgument, type KustomizationEdit, type PatchSetting } from '@kustomize-ts/core';
+import { editKustomization, parseImageArgument, parseKeyValuePairs, parseReplicasArgument, type KustomizationEdit, type PatchSetting } from '@kustomize-ts/core';
 import { NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { helpOf, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
@@ -18,6 +18,7 @@ interface EditCommand {
   readonly args: string;
   readonly short: string;
   readonly long?: string;
+  /** Command lines after the program name; a line starting with `#` is a comment about the next ones. */
   readonly examples?: readonly string[];
   readonly flags: readonly FlagSpec[];
   readonly read: (input: EditInput) => KustomizationEdit;
@@ -32,23 +33,33 @@ interface EditGroup {
 
 const program = 'kustomize-ts';
 
-const buildMetadataLong = (verb: string) => `${verb} buildMetadata options of the kustomization file in the current directory.
-Give the options as one comma-separated argument; they are:
-  originAnnotations       annotate each resource with config.kubernetes.io/origin (where it came from)
-  transformerAnnotations  annotate each resource with alpha.config.kubernetes.io/transformations
-                          (the transformers that changed it)
-  managedByLabel          label each resource with app.kubernetes.io/managed-by`;
+/** kustomize's long help of `add|set|remove buildmetadata`. */
+const buildMetadataLong = (verb: 'Adds' | 'Sets' | 'Removes') => {
+  const does = verb === 'Removes' ? 'remove' : 'add';
+  const replaced = verb === 'Sets' ? '\nExisting options in the buildMetadata field will be replaced entirely by the new options set by this command.' : '';
+  return `${verb} one or more buildMetadata options to the kustomization.yaml in the current directory.${replaced}
+The following options are valid:
+  - originAnnotations
+  - transformerAnnotations
+  - managedByLabel
+originAnnotations will ${does} the annotation config.kubernetes.io/origin to each resource, describing where 
+each resource originated from.
+transformerAnnotations will ${does} the annotation alpha.config.kubernetes.io/transformations to each resource,
+describing the transformers that have acted upon the resource.
+managedByLabel will ${does} the label app.kubernetes.io/managed-by to each resource, describing which version
+of kustomize managed the resource.`;
+};
 
 const patchFlags: readonly FlagSpec[] = [
-  { name: 'path', kind: 'string', usage: 'file of the patch (not with --patch)' },
-  { name: 'patch', kind: 'string', usage: 'text of the patch (not with --path)' },
-  { name: 'group', kind: 'string', usage: 'API group of the patch target' },
-  { name: 'version', kind: 'string', usage: 'API version of the patch target' },
-  { name: 'kind', kind: 'string', usage: 'kind of the patch target' },
-  { name: 'name', kind: 'string', usage: 'name of the patch target' },
-  { name: 'namespace', kind: 'string', usage: 'namespace of the patch target' },
-  { name: 'label-selector', kind: 'string', usage: 'labelSelector of the patch target' },
-  { name: 'annotation-selector', kind: 'string', usage: 'annotationSelector of the patch target' },
+  { name: 'path', kind: 'string', usage: 'Path to the patch file. Cannot be used with --patch at the same time.' },
+  { name: 'patch', kind: 'string', usage: 'Literal string of patch content. Cannot be used with --path at the same time.' },
+  { name: 'group', kind: 'string', usage: 'API group in patch target' },
+  { name: 'version', kind: 'string', usage: 'API version in patch target' },
+  { name: 'kind', kind: 'string', usage: 'Resource kind in patch target' },
+  { name: 'name', kind: 'string', usage: 'Resource name in patch target' },
+  { name: 'namespace', kind: 'string', usage: 'Resource namespace in patch target' },
+  { name: 'annotation-selector', kind: 'string', usage: 'annotationSelector in patch target' },
+  { name: 'label-selector', kind: 'string', usage: 'labelSelector in patch target' },
 ];
 
 function patchSetting(input: EditInput): PatchSetting {
@@ -68,15 +79,28 @@ function patchSetting(input: EditInput): PatchSetting {
   };
 }
 
-/** The flags of `add configmap|secret`; `noun` is what they make. */
-function generatorFlags(noun: string): FlagSpec[] {
+/** The flags of `add configmap|secret`, with kustomize's help; `noun` is what they make. */
+function generatorFlags(noun: 'configmap' | 'secret'): FlagSpec[] {
+  const flags: FlagSpec[] = [
+    {
+      name: 'from-file',
+      kind: 'stringSlice',
+      usage: `Key file can be specified using its file path, in which case file basename will be used as ${noun} key, or optionally with a key and file path, in which case the given key will be used.  Specifying a directory will iterate each named file in the directory whose basename is a valid ${noun} key.`,
+    },
+    { name: 'from-literal', kind: 'stringArray', usage: `Specify a key and literal value to insert in ${noun} (i.e. mykey=somevalue)` },
+    { name: 'from-env-file', kind: 'string', usage: `Specify the path to a file to read lines of key=val pairs to create a ${noun} (i.e. a Docker .env file).` },
+    { name: 'disableNameSuffixHash', kind: 'bool', usage: `Disable the name suffix for the ${noun}` },
+    { name: 'namespace', kind: 'string', usage: noun === 'configmap' ? 'Specify the namespace of the ConfigMap' : 'Specify the namespace of the secret' },
+  ];
+  if (noun === 'secret') return [...flags, { name: 'type', kind: 'string', defaultValue: 'Opaque', usage: "Specify the secret type this can be 'Opaque' (default), or 'kubernetes.io/tls'" }];
   return [
-    { name: 'from-file', kind: 'stringSlice', usage: `[key=]file sources (Go globs); the key defaults to the file's name` },
-    { name: 'from-literal', kind: 'stringArray', usage: `key=value pairs to put in the ${noun}` },
-    { name: 'from-env-file', kind: 'string', usage: 'file of key=value lines (a Docker .env file)' },
-    { name: 'behavior', kind: 'string', usage: `create (the default), merge or replace: how the ${noun} meets one of the same name from a base` },
-    { name: 'namespace', kind: 'string', usage: `namespace of the ${noun}` },
-    { name: 'disableNameSuffixHash', kind: 'bool', usage: `no content hash suffix on the ${noun}'s name` },
+    ...flags,
+    {
+      name: 'behavior',
+      kind: 'string',
+      usage:
+        'Specify the behavior for config map generation, i.e whether to create a new configmap (the default),  to merge with a previously defined one, or to replace an existing one. Merge and replace should be used only  when overriding an existing configmap defined in a base',
+    },
   ];
 }
 
@@ -99,14 +123,17 @@ function setGenerator(kind: 'ConfigMap' | 'Secret', examples: readonly string[])
   return {
     name,
     args: 'NAME',
-    short: `Sets values of keys, or the namespace, of a ${kind} generator of the kustomization file`,
-    long: `Sets new values for keys a ${kind} generator of the kustomization file already has, or moves it to a
-new namespace. The generator is found by name and namespace (--namespace; no namespace and "default" are the same).`,
+    short: `Edits the value for an existing key for a ${kind} in the kustomization.yaml file`,
+    long: `Edits the value for an existing key in an existing ${kind} in the kustomization.yaml file.
+${kind} name, ${kind} namespace, and key name must match an existing entry in the kustomization.yaml file for this command to succeed.
+When namespace is omitted, the default namespace is used. Conversely, when an entry without a specified namespace exists
+in the kustomization.yaml file, it can be updated by either omitting the namespace on the kustomize edit set ${name} invocation or by
+specifying --namespace=default.`,
     examples: examples.map((example) => `edit set ${name} ${example}`),
     flags: [
-      { name: 'from-literal', kind: 'stringArray', usage: `key=value: a new value for a key the ${kind} has` },
-      { name: 'namespace', kind: 'string', usage: `namespace the ${kind} is in now` },
-      { name: 'new-namespace', kind: 'string', usage: `namespace to move the ${kind} to` },
+      { name: 'from-literal', kind: 'stringArray', usage: `Specify an existing key and a new value to update a ${kind} (i.e. mykey=newvalue)` },
+      { name: 'namespace', kind: 'string', usage: `Current namespace of the target ${kind}` },
+      { name: 'new-namespace', kind: 'string', usage: `New namespace value for the target ${kind}` },
     ],
     read: (input) => {
       if (input.args.length !== 1) throw new UsageError('failed to validate flags: name must be specified once');
@@ -122,11 +149,13 @@ function removeGenerator(kind: 'ConfigMap' | 'Secret', example: string): EditCom
   return {
     name,
     args: 'NAME[,NAME...]',
-    short: `Removes ${kind} generators from the kustomization file`,
-    long: `Removes the ${kind} generators of those names in the namespace (--namespace; no namespace and "default"
-are the same). A name not found is a warning; none found is an error.`,
+    short: `Removes the specified ${name}(s) from kustomization.yaml`,
+    // kustomize's words, "secret names" in the ConfigMap text too.
+    long: `Removes the specified ${name}(s) from the kustomization.yaml file in the specified namespace.
+If multiple ${name} names are specified, the command will not fail on secret names that were not found in the file,
+but will issue a warning for each name that wasn't found.`,
     examples: [`edit remove ${name} ${example}`],
-    flags: [{ name: 'namespace', kind: 'string', usage: `namespace of the ${kind}s` }],
+    flags: [{ name: 'namespace', kind: 'string', usage: `Namespace to remove ${kind}(s) from` }],
     read: (input) => {
       const names = commaSeparated(
         input,
@@ -163,8 +192,8 @@ function buildMetadataOptions(input: EditInput): string[] {
   );
 }
 
-const forceFlag = (noun: string): FlagSpec => ({ name: 'force', shorthand: 'f', kind: 'bool', usage: `overwrite a ${noun} that is already there` });
-const ignoreFlag: FlagSpec = { name: 'ignore-non-existence', shorthand: 'i', kind: 'bool', usage: 'no error for a key that is not there' };
+const forceFlag = (noun: string): FlagSpec => ({ name: 'force', shorthand: 'f', kind: 'bool', usage: `overwrite ${noun} if it already exists` });
+const ignoreFlag: FlagSpec = { name: 'ignore-non-existence', shorthand: 'i', kind: 'bool', usage: "ignore error if the given label doesn't exist" };
 
 const add: EditGroup = {
   name: 'add',
@@ -173,7 +202,7 @@ const add: EditGroup = {
     {
       name: 'annotation',
       args: 'KEY:VALUE...',
-      short: 'Adds commonAnnotations to the kustomization file',
+      short: 'Adds one or more commonAnnotations to kustomization.yaml',
       examples: ['edit add annotation owner:team-a contact:"ops@example.com"'],
       flags: [forceFlag('commonAnnotation')],
       read: (input) => ({ kind: 'addAnnotation', annotations: parseKeyValuePairs(input.args, 'annotation'), force: input.on('force') }),
@@ -181,7 +210,7 @@ const add: EditGroup = {
     {
       name: 'base',
       args: 'DIR[,DIR...]',
-      short: 'Adds bases (directories that exist) to the resources of the kustomization file',
+      short: 'Adds one or more bases to the kustomization.yaml in current directory',
       examples: ['edit add base ../base,../common'],
       flags: [],
       read: (input) => {
@@ -192,7 +221,7 @@ const add: EditGroup = {
     {
       name: 'buildmetadata',
       args: 'OPTION[,OPTION...]',
-      short: 'Adds buildMetadata options to the kustomization file',
+      short: 'Adds one or more buildMetadata options to the kustomization.yaml in the current directory',
       long: buildMetadataLong('Adds'),
       examples: ['edit add buildmetadata originAnnotations,managedByLabel'],
       flags: [],
@@ -201,7 +230,7 @@ const add: EditGroup = {
     {
       name: 'component',
       args: 'PATH...',
-      short: 'Adds components (Go globs or remote addresses) to the kustomization file',
+      short: 'Add the name of a file containing a component to the kustomization file',
       examples: ['edit add component ../components/monitoring'],
       flags: [],
       read: (input) => ({ kind: 'addComponent', paths: input.args }),
@@ -209,18 +238,18 @@ const add: EditGroup = {
     {
       name: 'configmap',
       args: 'NAME',
-      short: 'Adds a ConfigMap generator to the kustomization file, or sources to the one of that name',
+      short: 'Adds a configmap to the kustomization file',
       examples: [
         'edit add configmap settings --from-literal=mode=fast --from-file=app.properties',
         'edit add configmap settings --from-env-file=app.env --behavior=merge --namespace=shop',
       ],
-      flags: generatorFlags('ConfigMap'),
+      flags: generatorFlags('configmap'),
       read: (input) => ({ kind: 'addConfigMap', generator: generatorSetting(input) }),
     },
     {
       name: 'generator',
       args: 'PATH...',
-      short: 'Adds generator configuration files (Go globs) to the kustomization file',
+      short: 'Add the name of a file containing a generator configuration to the kustomization file',
       examples: ['edit add generator generators/*.yaml'],
       flags: [],
       read: (input) => ({ kind: 'addGenerator', paths: input.args }),
@@ -228,12 +257,12 @@ const add: EditGroup = {
     {
       name: 'label',
       args: 'KEY:VALUE...',
-      short: 'Adds commonLabels (or, --without-selector, a labels entry) to the kustomization file',
+      short: 'Adds one or more commonLabels to kustomization.yaml',
       examples: ['edit add label app:shop tier:web', 'edit add label team:a --without-selector --include-templates'],
       flags: [
-        forceFlag('label'),
-        { name: 'without-selector', kind: 'bool', usage: 'add to labels, leaving selectors alone, instead of commonLabels' },
-        { name: 'include-templates', kind: 'bool', usage: 'label pod templates too (needs --without-selector)' },
+        forceFlag('commonLabel'),
+        { name: 'without-selector', kind: 'bool', usage: 'using add labels without selector option' },
+        { name: 'include-templates', kind: 'bool', usage: 'include labels in templates (requires --without-selector)' },
       ],
       read: (input) => ({
         kind: 'addLabel',
@@ -246,7 +275,12 @@ const add: EditGroup = {
     {
       name: 'patch',
       args: '',
-      short: 'Adds a patch (a file or inline text, strategic merge or JSON 6902) to the kustomization file',
+      short: 'Add an item to patches field',
+      long: `This command will add an item to patches field in the kustomization file.
+Each item may:
+ - be either a strategic merge patch, or a JSON patch
+ - be either a file, or an inline string
+ - target a single resource or multiple resources`,
       examples: ['edit add patch --path patch.yaml --kind Deployment --name web', `edit add patch --patch '[{"op":"add","path":"/spec/paused","value":true}]' --kind Deployment`],
       flags: patchFlags,
       read: (input) => ({ kind: 'addPatch', patch: patchSetting(input) }),
@@ -254,23 +288,23 @@ const add: EditGroup = {
     {
       name: 'resource',
       args: 'PATH...',
-      short: 'Adds resources (Go globs or remote addresses) to the kustomization file',
+      short: 'Add the name of a file containing a resource to the kustomization file',
       examples: ['edit add resource deployment.yaml ../base', "edit add resource 'manifests/*.yaml'"],
-      flags: [{ name: 'no-verify', kind: 'bool', usage: 'add the paths as given, without looking for them' }],
+      flags: [{ name: 'no-verify', kind: 'bool', usage: 'skip validation for resources' }],
       read: (input) => ({ kind: 'addResource', paths: input.args, noVerify: input.on('no-verify') }),
     },
     {
       name: 'secret',
       args: 'NAME',
-      short: 'Adds a Secret generator to the kustomization file, or sources to the one of that name',
+      short: 'Adds a secret to the kustomization file.',
       examples: ['edit add secret creds --from-literal=user=admin --from-file=token=token.txt', 'edit add secret tls --from-file=tls.crt,tls.key --type=kubernetes.io/tls'],
-      flags: [...generatorFlags('Secret'), { name: 'type', kind: 'string', defaultValue: 'Opaque', usage: 'type of the Secret (a new generator only)' }],
+      flags: generatorFlags('secret'),
       read: (input) => ({ kind: 'addSecret', generator: { ...generatorSetting(input), type: input.text('type') ?? 'Opaque' } }),
     },
     {
       name: 'transformer',
       args: 'PATH...',
-      short: 'Adds transformer configuration files (Go globs) to the kustomization file',
+      short: 'Add the name of a file containing a transformer configuration to the kustomization file',
       examples: ['edit add transformer transformers/*.yaml'],
       flags: [],
       read: (input) => ({ kind: 'addTransformer', paths: input.args }),
@@ -280,12 +314,12 @@ const add: EditGroup = {
 
 const set: EditGroup = {
   name: 'set',
-  short: 'Sets the value of a field of the kustomization file',
+  short: 'Sets the value of different fields in kustomization file',
   commands: [
     {
       name: 'annotation',
       args: 'KEY:VALUE...',
-      short: 'Sets commonAnnotations of the kustomization file, overwriting present ones',
+      short: 'Sets one or more commonAnnotations in kustomization.yaml',
       examples: ['edit set annotation owner:team-b'],
       flags: [],
       read: (input) => ({ kind: 'setAnnotation', annotations: parseKeyValuePairs(input.args, 'annotation') }),
@@ -293,7 +327,7 @@ const set: EditGroup = {
     {
       name: 'buildmetadata',
       args: 'OPTION[,OPTION...]',
-      short: 'Sets the buildMetadata options of the kustomization file, replacing the present ones',
+      short: 'Sets one or more buildMetadata options to the kustomization.yaml in the current directory',
       long: buildMetadataLong('Sets'),
       examples: ['edit set buildmetadata originAnnotations'],
       flags: [],
@@ -303,17 +337,20 @@ const set: EditGroup = {
     {
       name: 'image',
       args: 'NAME[=NEWNAME][:TAG][@DIGEST]...',
-      short: 'Sets new names, tags or digests of images in the kustomization file',
-      long: `Sets images entries of the kustomization file: an entry of the same name is replaced, a new one added.
-"*" as the new name, tag or digest keeps the value the entry has.`,
-      examples: ['edit set image nginx=registry.example.com/nginx:1.27', 'edit set image redis:7 app@sha256:24a0c4b4a4c0eb97a1aabb8e29f18e917d05abfe1b7a7c07857230879ce7d3d3'],
+      short: 'Sets images and their new names, new tags or digests in the kustomization file',
+      examples: [
+        '# replace the image nginx by registry.example.com/nginx, tag 1.27, wherever a resource uses it',
+        'edit set image nginx=registry.example.com/nginx:1.27',
+        '# a new tag for redis, a digest for app; * keeps what the images entry has',
+        'edit set image redis:7 app@sha256:24a0c4b4a4c0eb97a1aabb8e29f18e917d05abfe1b7a7c07857230879ce7d3d3 web=*:2.0',
+      ],
       flags: [],
       read: (input) => ({ kind: 'setImage', images: input.args.map(parseImageArgument) }),
     },
     {
       name: 'label',
       args: 'KEY:VALUE...',
-      short: 'Sets commonLabels of the kustomization file, overwriting present ones',
+      short: 'Sets one or more commonLabels in kustomization.yaml',
       examples: ['edit set label tier:frontend'],
       flags: [],
       read: (input) => ({ kind: 'setLabel', labels: parseKeyValuePairs(input.args, 'label') }),
@@ -321,7 +358,7 @@ const set: EditGroup = {
     {
       name: 'nameprefix',
       args: 'PREFIX',
-      short: 'Sets the namePrefix field of the kustomization file',
+      short: 'Sets the value of the namePrefix field in the kustomization file',
       examples: ['edit set nameprefix shop-'],
       flags: [],
       read: (input) => ({ kind: 'setNamePrefix', prefix: exactlyOne(input, 'prefix') }),
@@ -329,7 +366,7 @@ const set: EditGroup = {
     {
       name: 'namespace',
       args: 'NAMESPACE',
-      short: 'Sets the namespace field of the kustomization file',
+      short: 'Sets the value of the namespace field in the kustomization file',
       examples: ['edit set namespace staging'],
       flags: [],
       read: (input) => ({ kind: 'setNamespace', namespace: exactlyOne(input, 'namespace') }),
@@ -337,7 +374,7 @@ const set: EditGroup = {
     {
       name: 'namesuffix',
       args: 'SUFFIX',
-      short: 'Sets the nameSuffix field of the kustomization file',
+      short: 'Sets the value of the nameSuffix field in the kustomization file',
       examples: ['edit set namesuffix -- -v2'],
       flags: [],
       read: (input) => ({ kind: 'setNameSuffix', suffix: exactlyOne(input, 'suffix') }),
@@ -345,7 +382,7 @@ const set: EditGroup = {
     {
       name: 'replicas',
       args: 'NAME=COUNT...',
-      short: 'Sets replica counts in the kustomization file',
+      short: 'Sets replicas count for resources in the kustomization file',
       examples: ['edit set replicas web=3 worker=1'],
       flags: [],
       read: (input) => ({ kind: 'setReplicas', replicas: input.args.map(parseReplicasArgument) }),
@@ -366,7 +403,7 @@ const remove: EditGroup = {
     {
       name: 'annotation',
       args: 'KEY[,KEY...]',
-      short: 'Removes commonAnnotations from the kustomization file',
+      short: 'Removes one or more commonAnnotations from kustomization.yaml',
       examples: ['edit remove annotation owner,contact'],
       flags: [ignoreFlag],
       read: (input) => ({ kind: 'removeAnnotation', keys: keyList(input, 'annotation'), ignoreMissing: input.on('ignore-non-existence') }),
@@ -374,7 +411,7 @@ const remove: EditGroup = {
     {
       name: 'buildmetadata',
       args: 'OPTION[,OPTION...]',
-      short: 'Removes buildMetadata options from the kustomization file',
+      short: 'Removes one or more buildMetadata options to the kustomization.yaml in the current directory',
       long: buildMetadataLong('Removes'),
       examples: ['edit remove buildmetadata managedByLabel'],
       flags: [],
@@ -384,7 +421,7 @@ const remove: EditGroup = {
     {
       name: 'label',
       args: 'KEY[,KEY...]',
-      short: 'Removes commonLabels from the kustomization file',
+      short: 'Removes one or more commonLabels from kustomization.yaml',
       examples: ['edit remove label tier,zone'],
       flags: [ignoreFlag],
       read: (input) => ({ kind: 'removeLabel', keys: keyList(input, 'label'), ignoreMissing: input.on('ignore-non-existence') }),
@@ -392,7 +429,9 @@ const remove: EditGroup = {
     {
       name: 'patch',
       args: '',
-      short: 'Removes the patches equal to the one the flags give from the kustomization file',
+      short: 'Removes a patch from kustomization.yaml',
+      long: `Removes a patch from patches field. The fields specified by flags must 
+exactly match the patch item to successfully remote the item.`,
       examples: ['edit remove patch --path patch.yaml --kind Deployment --name web'],
       flags: patchFlags,
       read: (input) => ({ kind: 'removePatch', patch: patchSetting(input) }),
@@ -400,7 +439,7 @@ const remove: EditGroup = {
     {
       name: 'resource',
       args: 'PATTERN...',
-      short: 'Removes resources matching Go patterns from the kustomization file',
+      short: 'Removes one or more resource file paths from kustomization.yaml',
       examples: ["edit remove resource old.yaml 'legacy/*.yaml'"],
       flags: [],
       read: (input) => ({ kind: 'removeResource', patterns: input.args }),
@@ -409,7 +448,7 @@ const remove: EditGroup = {
     {
       name: 'transformer',
       args: 'PATTERN...',
-      short: 'Removes transformers matching Go patterns from the kustomization file',
+      short: 'Removes one or more transformers from kustomization.yaml',
       examples: ["edit remove transformer 'transformers/*.yaml'"],
       flags: [],
       read: (input) => ({ kind: 'removeTransformer', patterns: input.args }),
@@ -420,24 +459,24 @@ const remove: EditGroup = {
 const fix: EditCommand = {
   name: 'fix',
   args: '',
-  short: 'Moves deprecated fields of the kustomization file to the fields that replace them',
-  long: `Moves deprecated fields of the kustomization file to the fields that replace them (bases, imageTags,
-patchesJson6902, patchesStrategicMerge, commonLabels, env, helmChartInflationGenerator), then builds the
-directory before and after and warns when the output differs.`,
-  examples: ['edit fix'],
-  flags: [{ name: 'vars', kind: 'bool', usage: 'convert vars to replacements (not supported by kustomize-ts)' }],
+  short: 'Fix the missing fields in kustomization file',
+  examples: ['# move deprecated fields to the fields that replace them', 'edit fix', '# and convert vars to replacements, rewriting the resource files that use them', 'edit fix --vars'],
+  flags: [
+    {
+      name: 'vars',
+      kind: 'bool',
+      usage: 'If specified, kustomize will attempt to convert vars to replacements. \nWe recommend doing this in a clean git repository where the change is easy to undo.',
+    },
+  ],
   read: (input) => {
     if (input.args.length > 0) throw new UsageError(`unexpected argument "${input.args[0]}" for "edit fix"`);
-    if (input.on('vars')) {
-      throw new KustomizeError('unsupported', 'converting vars to replacements (--vars) is not supported', {}, "replace the vars by hand; see kustomize's replacements documentation");
-    }
-    return { kind: 'fix' };
+    return { kind: 'fix', vars: input.on('vars') };
   },
 };
 
 const groups: readonly EditGroup[] = [add, set, remove];
 
-const editShort = 'Edits the kustomization file of the current directory';
+const editShort = 'Edits a kustomization file';
 
 /** A command's help in the shared layout; examples and the usage line carry the program name. */
 function commandHelp(path: string, command: EditCommand): CommandHelp {
@@ -445,7 +484,7 @@ function commandHelp(path: string, command: EditCommand): CommandHelp {
     path: `${program} ${path}`,
     description: command.long ?? command.short,
     usage: [[command.args, '[flags]'].filter(Boolean).join(' ')],
-    ...(command.examples && { examples: command.examples.map((example) => `  ${program} ${example}`).join('\n') }),
+    ...(command.examples && { examples: command.examples.map((example) => (example.startsWith('#') ? `  ${example}` : `  ${program} ${example}`)).join('\n') }),
     flags: command.flags,
   };
 }
@@ -471,17 +510,27 @@ function readInput(path: string, command: EditCommand, argv: readonly string[]):
 }
 
 /** What `kustomize edit fix` prints before its warnings. */
-const fixedFields = `
+function fixedFields(vars: boolean): string {
+  const fields = `
 Fixed fields:
   patchesJson6902 -> patches
   patchesStrategicMerge -> patches
   commonLabels -> labels
 `;
+  if (vars) return `${fields}  vars -> replacements\n`;
+  return `${fields}
+To convert vars -> replacements, run the command \`kustomize edit fix --vars\`
+
+WARNING: Converting vars to replacements will potentially overwrite many resource files 
+and the resulting files may not produce the same output when \`kustomize build\` is run. 
+We recommend doing this in a clean git repository where the change is easy to undo.
+`;
+}
 
 function runCommand(path: string, command: EditCommand, argv: readonly string[], io: CommandIO): number {
   const edit = command.read(readInput(path, command, argv));
   const outcome = editKustomization(new NodeWritableFileSystem(), io.cwd, edit);
-  if (edit.kind === 'fix') io.stdout(fixedFields);
+  if (edit.kind === 'fix') io.stdout(fixedFields(edit.vars === true));
   for (const note of outcome.notes) (note.startsWith('Warning:') ? io.stdout : io.stderr)(`${note}\n`);
   return 0;
 }

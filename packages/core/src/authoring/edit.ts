@@ -79,7 +79,8 @@ export type KustomizationEdit =
   | { readonly kind: 'removePatch'; readonly patch: PatchSetting }
   | { readonly kind: 'removeLabel'; readonly keys: readonly string[]; readonly ignoreMissing?: boolean }
   | { readonly kind: 'removeAnnotation'; readonly keys: readonly string[]; readonly ignoreMissing?: boolean }
-  | { readonly kind: 'fix' };
+  /** With `vars`, the vars also become replacements (`--vars`), which rewrites the files that use them. */
+  | { readonly kind: 'fix'; readonly vars?: boolean };
 
 /** What an edit did. */
 export interface EditOutcome {
@@ -92,6 +93,8 @@ export interface EditOutcome {
   readonly changed: boolean;
   /** What kustomize would log: entries already present, patterns without a match, build differences after `fix`. */
   readonly notes: readonly string[];
+  /** The other files the edit rewrites (only `fix --vars` does), absolute path to new text. */
+  readonly otherFiles: ReadonlyMap<string, string>;
 }
 
 /**
@@ -102,22 +105,25 @@ export interface EditOutcome {
  * more than one) kustomization file, the file is not a valid kustomization, or the edit cannot be made.
  */
 export function renderEdit(fs: FileSystem, directory: string, edit: KustomizationEdit): EditOutcome {
-  const context: EditContext = { fs, directory, notes: [] };
+  const context: EditContext = { fs, directory, notes: [], otherFiles: new Map() };
   const prepared = prepare(edit, context);
   const file = editableKustomizationFile(fs, directory);
   const before = readText(fs, file);
   const document = new KustomizationDocument(file, before);
   prepared(document);
   const after = document.print();
-  return { file, before, after, changed: after !== before, notes: context.notes };
+  return { file, before, after, changed: after !== before, notes: context.notes, otherFiles: context.otherFiles };
 }
 
 /**
  * Applies `edit` to the kustomization file in `directory` and writes the result (atomically, through
- * `fs.writeFile`) when it changed. On any error nothing is written: the file stays byte for byte as it was.
+ * `fs.writeFile`) when it changed, after the other files the edit rewrites. On any error nothing is
+ * written: every file stays byte for byte as it was.
  */
 export function editKustomization(fs: WritableFileSystem, directory: string, edit: KustomizationEdit): EditOutcome {
   const outcome = renderEdit(fs, directory, edit);
+  // The files first, as kustomize writes them before the kustomization.
+  for (const [file, text] of outcome.otherFiles) fs.writeFile(file, text);
   if (outcome.changed) fs.writeFile(outcome.file, outcome.after);
   return outcome;
 }
@@ -229,7 +235,7 @@ function prepare(edit: KustomizationEdit, context: EditContext): Apply {
       checkKeys(edit.keys, 'annotation');
       return (document) => removeMetadata(document, 'commonAnnotations', 'annotation', edit.keys, edit.ignoreMissing === true);
     case 'fix':
-      return (document) => fixKustomization(document, context.fs, context.directory, context.notes);
+      return (document) => fixKustomization(document, context, edit.vars === true);
   }
 }
 

@@ -11,6 +11,8 @@ import { resolve } from '../fs/path.js';
 import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import { appendToList, deleteKey, findPair, getNode, insertField, kustomizeNode, renameField, setField, type KustomizationDocument, type ValueNode } from './document.js';
 import { isEmptyField } from './kustfile.js';
+import type { EditContext } from './model.js';
+import { convertVars } from './vars.js';
 
 /**
  * Fixes the kustomization in `document`: `apiVersion` and `kind` added when missing (at the top); `bases`
@@ -22,7 +24,8 @@ import { isEmptyField } from './kustfile.js';
  *
  * @throws KustomizeError when a label is in both `commonLabels` and `labels`.
  */
-export function fixKustomization(document: KustomizationDocument, fs: FileSystem, directory: string, notes: string[]): void {
+export function fixKustomization(document: KustomizationDocument, context: EditContext, vars: boolean): void {
+  const { fs, directory } = context;
   const model = document.model();
   const root = document.root;
   const list = (field: string): JsonValue[] => {
@@ -49,7 +52,8 @@ export function fixKustomization(document: KustomizationDocument, fs: FileSystem
   });
   moveInto(root, 'patchesStrategicMerge', 'patches', strategicMerge);
   moveCommonLabels(root);
-  notes.push(...buildDifference(fs, directory, document));
+  if (vars) replaceVars(document, context);
+  context.notes.push(...buildDifference(fs, directory, document, context.otherFiles));
 }
 
 function isFile(fs: FileSystem, path: string): boolean {
@@ -176,9 +180,28 @@ class ReplacedFiles implements FileSystem {
 }
 
 /** kustomize's warnings after `edit fix`: the fixed kustomization fails to build, or builds differently. */
-function buildDifference(fs: FileSystem, directory: string, document: KustomizationDocument): string[] {
+/**
+ * `--vars`: the vars become replacements, in the place of the `vars` field; kustomize drops the
+ * replacements the file had. The files that used the vars are changed in `context.otherFiles`.
+ */
+function replaceVars(document: KustomizationDocument, context: EditContext): void {
+  const conversion = convertVars(context.fs, context.directory, document.model());
+  if (conversion === undefined) return;
+  for (const [file, text] of conversion.files) context.otherFiles.set(file, text);
+  if (conversion.replacements.length === 0) {
+    deleteKey(document.root, 'vars', true);
+    return;
+  }
+  deleteKey(document.root, 'replacements', true);
+  renameField(document.root, 'vars', 'replacements', kustomizeNode(conversion.replacements));
+}
+
+function buildDifference(fs: FileSystem, directory: string, document: KustomizationDocument, otherFiles: ReadonlyMap<string, string>): string[] {
   const before = tryBuild(fs, directory);
-  const fixed = new ReplacedFiles(fs, new Map([[document.file, new TextEncoder().encode(document.print())]]));
+  const encoder = new TextEncoder();
+  const changed = new Map([...otherFiles].map(([file, text]) => [file, encoder.encode(text)]));
+  changed.set(document.file, encoder.encode(document.print()));
+  const fixed = new ReplacedFiles(fs, changed);
   const after = tryBuild(fixed, directory);
   if (after.error !== undefined) return [`Warning: 'Fixed' kustomization now produces the error when running \`kustomize build\`: ${after.error}`];
   if (after.yaml === before.yaml) return [];

@@ -8,6 +8,8 @@ export interface EditContext {
   readonly fs: FileSystem;
   readonly directory: string;
   readonly notes: string[];
+  /** Files besides the kustomization that the edit rewrites, absolute path to new text. */
+  readonly otherFiles: Map<string, string>;
 }
 
 /** A wrong argument, or a state of the file the command refuses, in kustomize's words. */
