@@ -154,8 +154,7 @@ describe('expectGolden (on disk)', () => {
   });
 
   it("takes the runner's snapshot update state, as Vitest's -u sets it", () => {
-    const state = (expect.getState() as { snapshotState?: { _updateSnapshot?: string } }).snapshotState;
-    expect(goldenUpdateMode()).toBe(state?._updateSnapshot);
+    expect(goldenUpdateMode()).toBe(expect.getState().snapshotState.snapshotUpdateState);
     expect(goldenUpdateMode({ update: true })).toBe('all');
   });
 

@@ -45,14 +45,14 @@ export function renderOverlay(overlay: PathLike, options: GoldenBuildOptions = {
  */
 export type GoldenUpdateMode = 'all' | 'new' | 'none';
 
-/** The snapshot update state of the test runner this runs in: Vitest's global expect, or Jest's. */
+/** The snapshot update state of the test runner this runs in: Vitest's global expect (its `snapshotUpdateState`), or Jest's (`_updateSnapshot`). */
 function runnerUpdateMode(): GoldenUpdateMode | undefined {
   const globals = globalThis as Record<PropertyKey, unknown>;
   for (const candidate of [globals[Symbol.for('expect-global')], globals['expect']]) {
     const getState = (candidate as { getState?: unknown } | undefined)?.getState;
     if (typeof getState !== 'function') continue;
-    const state = (getState.call(candidate) as { snapshotState?: { _updateSnapshot?: unknown } } | undefined)?.snapshotState;
-    const mode = state?._updateSnapshot;
+    const state = (getState.call(candidate) as { snapshotState?: { snapshotUpdateState?: unknown; _updateSnapshot?: unknown } } | undefined)?.snapshotState;
+    const mode = state?.snapshotUpdateState ?? state?._updateSnapshot;
     if (mode === 'all' || mode === 'new' || mode === 'none') return mode;
   }
   return undefined;
