@@ -157,9 +157,10 @@ function runMeasured(command, args, outputFile, timeoutMs) {
 
 /** Our CLI when run through /usr/bin/time is absent: a preload reports the process's own peak memory. */
 function cliArguments(buildPath) {
-  if (existsSync('/usr/bin/time')) return [cli, 'build', buildPath];
+  // Compared with kubectl's output, whose embedded kustomize is v5.5.0.
+  if (existsSync('/usr/bin/time')) return [cli, 'build', '--kustomize-version', 'v5.5.0', buildPath];
   const preload = `data:text/javascript,process.on('exit',()=>process.stderr.write('bench-max-rss-kib='+process.resourceUsage().maxRSS+'\\n'))`;
-  return ['--import', preload, cli, 'build', buildPath];
+  return ['--import', preload, cli, 'build', '--kustomize-version', 'v5.5.0', buildPath];
 }
 
 function median(values) {

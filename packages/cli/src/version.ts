@@ -1,8 +1,11 @@
+import { kustomizeVersions } from '@kustomize-ts/core';
+
 /** This program's version (the CLI package's; a test keeps them equal). */
 export const version = '0.1.0';
 
-/** The kustomize releases whose behaviour kustomize-ts reproduces. */
-export const kustomizeVersions: readonly string[] = ['v5.5.0', 'v5.7.1', 'v5.8.1'];
+
+/** The kustomize releases whose behaviour kustomize-ts reproduces (`--kustomize-version`). */
+export { kustomizeVersions };
 
 /** What `kustomize-ts version` prints. */
 export function versionText(): string {

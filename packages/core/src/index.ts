@@ -1,9 +1,18 @@
 /**
- * @kustomize-ts/core: render kustomization trees exactly as `kustomize build` (v5.5.0) does, reading
+ * @kustomize-ts/core: render kustomization trees exactly as `kustomize build` (v5.5.0, v5.7.1 or v5.8.1) does, reading
  * through a {@link FileSystem} so the same code runs on disk, in memory and in a browser.
  */
 export { build, buildYaml, type BuildOptions, type BuildResult, type ReorderOption } from './pipeline/index.js';
 export type { BuildHooks, RemoteTree } from './pipeline/hooks.js';
+export {
+  defaultKustomizeVersion,
+  isKustomizeVersion,
+  kustomizeChanges,
+  kustomizeVersions,
+  versionBehaviour,
+  type KustomizeVersion,
+  type VersionBehaviour,
+} from './versions.js';
 export { buildAsync, toAsyncFileSystem, type AsyncBuildHooks, type AsyncBuildOptions, type AsyncFileSystem } from './pipeline/async.js';
 export { DirectoryHandleFileSystem, FetchFileSystem, type DirectoryHandle, type FileHandle } from './fs/async.js';
 export type { BuildWarning, BuildWarningCode } from './pipeline/diagnostics.js';

@@ -57,12 +57,13 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
   const { positionals, flags: values, notices } = parseArgs(argv, buildFlags, buildHelp);
   for (const notice of notices) io.stderr(`${notice}\n`);
   if (positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
-  const { loadRestrictor, reorder } = loadSettings(values);
+  const { loadRestrictor, reorder, kustomizeVersion } = loadSettings(values);
   const result = build({
     fs: new NodeFileSystem(),
     path: resolve(io.cwd, positionals[0] ?? '.'),
     loadRestrictor,
     reorder,
+    kustomizeVersion,
     addManagedByLabel: values.get('enable-managedby-label') === true,
   });
   const warningText = kubectlWarningLines(result.warnings);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { build, diffResources, formatResourceDiff, loadKustomization, type DiffSide } from '@kustomize-ts/core';
+import { build, diffResources, formatResourceDiff, loadKustomization, versionBehaviour, type DiffSide } from '@kustomize-ts/core';
 import { NodeFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
@@ -22,12 +22,12 @@ with the changed fields. Exit status 0; with --exit-code, 1 when they differ.`,
 export function runDiff(argv: readonly string[], io: CommandIO): number {
   const { positionals, flags: values } = parseArgs(argv, flags, diffHelp);
   if (positionals.length !== 2) throw new UsageError('diff needs two kustomization directories: kustomize-ts diff A B');
-  const { loadRestrictor, reorder } = loadSettings(values);
+  const { loadRestrictor, reorder, kustomizeVersion } = loadSettings(values);
   const fs = new NodeFileSystem();
   const sides = positionals.map((directory) => {
     const path = resolve(io.cwd, directory);
-    const objects = build({ fs, path, loadRestrictor, reorder }).objects;
-    const kustomization = loadKustomization(fs, path);
+    const objects = build({ fs, path, loadRestrictor, reorder, kustomizeVersion }).objects;
+    const kustomization = loadKustomization(fs, path, versionBehaviour(kustomizeVersion));
     const side: DiffSide = { namePrefix: kustomization.namePrefix, nameSuffix: kustomization.nameSuffix };
     return { objects, side };
   });

@@ -30,12 +30,12 @@ export function runGolden(argv: readonly string[], io: CommandIO): number {
   if (mode !== 'check' && mode !== 'update') throw new UsageError(`unknown golden command "${mode}"; use check or update`);
   const { positionals, flags: values } = parseArgs(rest, flags, modeHelp(mode));
   if (positionals.length === 0) throw new UsageError(`golden ${mode} needs at least one directory`);
-  const { loadRestrictor, reorder } = loadSettings(values);
+  const { loadRestrictor, reorder, kustomizeVersion } = loadSettings(values);
   const goldenFlag = values.get('golden-dir') as string | undefined;
   const fs = new NodeWritableFileSystem();
   const targets = positionals.flatMap((directory) => planGolden(fs, resolve(io.cwd, directory), goldenFlag === undefined ? {} : { goldenDir: resolve(io.cwd, goldenFlag) }));
   if (targets.length === 0) throw new UsageError(`no kustomization found under ${positionals.join(', ')}`);
-  const options: GoldenCheckOptions = { loadRestrictor, reorder, displayRoot: io.cwd };
+  const options: GoldenCheckOptions = { loadRestrictor, reorder, kustomizeVersion, displayRoot: io.cwd };
   const results = mode === 'update' ? updateGolden(fs, targets, options) : checkGolden(fs, targets, options);
   io.stdout(formatGoldenReport(results, { displayRoot: io.cwd, updated: mode === 'update' }));
   const failed = results.some((result) => result.status === 'error' || (mode === 'check' && result.status !== 'match'));

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { KustomizeError } from '../errors.js';
 import { MemoryFileSystem } from '../fs/filesystem.js';
+import { versionBehaviour } from '../versions.js';
 import { initialOpenApiState } from '../pipeline/openapi.js';
 import { defaultLoadLimits, Loader, type LoadRestrictor } from './loader.js';
 
 function loaderAt(root: string, files: Record<string, string>, restrictor: LoadRestrictor = 'rootOnly', limits = defaultLoadLimits): Loader {
-  return new Loader({ fs: new MemoryFileSystem(files), restrictor, limits, buildRoot: root, filesRead: 0, hooks: {}, openApi: initialOpenApiState, warnings: [] }, root);
+  return new Loader({ fs: new MemoryFileSystem(files), restrictor, limits, buildRoot: root, filesRead: 0, hooks: {}, openApi: initialOpenApiState, behaviour: versionBehaviour(), warnings: [] }, root);
 }
 
 describe('Loader', () => {

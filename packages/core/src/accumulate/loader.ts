@@ -6,6 +6,7 @@ import type { FileSystem } from '../fs/filesystem.js';
 import { isWithin, relative, resolve } from '../fs/path.js';
 import { findKustomizationFile, parseKustomization } from '../kustomization/load.js';
 import type { Kustomization } from '../kustomization/types.js';
+import type { VersionBehaviour } from '../versions.js';
 
 /** Which files a kustomization may read: only those in or below its own directory, or any. */
 export type LoadRestrictor = 'rootOnly' | 'none';
@@ -35,6 +36,8 @@ export interface LoadSession {
   readonly hooks: BuildHooks;
   /** The strategic-merge schema in force: kustomize's is global, chosen by the first kustomization that names one. */
   openApi: OpenApiState;
+  /** What the kustomize release the build matches does differently. */
+  readonly behaviour: VersionBehaviour;
   /** The build's warnings so far, in the order kubectl prints them; shared by every loader, remote ones included. */
   readonly warnings: WarningSink;
 }
@@ -103,7 +106,7 @@ export class Loader {
   kustomization(): Kustomization {
     const file = findKustomizationFile(this.session.fs, this.root);
     const display = this.display(file);
-    return parseKustomization(this.readText(file), file, this.root, (warning) => this.session.warnings.push({ ...warning, location: { ...warning.location, file: display } }));
+    return parseKustomization(this.readText(file), file, this.root, (warning) => this.session.warnings.push({ ...warning, location: { ...warning.location, file: display } }), this.session.behaviour);
   }
 
   /** True when `path` names a file (whatever the restrictor would say). */

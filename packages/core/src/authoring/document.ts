@@ -10,6 +10,7 @@ import { KustomizeError } from '../errors.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import { decodeObject } from '../kustomization/decode.js';
 import { kustomizationShape } from '../kustomization/schema.js';
+import { versionBehaviour } from '../versions.js';
 import { mergeLines, splitLines } from '../diff/lines.js';
 import { withoutYamlLogging } from '../yaml/compose.js';
 import { emitYaml, parseYaml } from '../yaml/index.js';
@@ -26,12 +27,12 @@ function parseKustomizationDocument(text: string): Document.Parsed {
 }
 
 /**
- * Decodes a kustomization text as kustomize does (sigs.k8s.io/yaml, unknown fields are errors) and returns
+ * Decodes a kustomization text as the newest kustomize does (sigs.k8s.io/yaml, unknown fields are errors) and returns
  * it with canonical field names.
  */
 export function decodeKustomizationText(text: string, file: string): JsonObject {
   const parsed = parseYaml(text, file, { dialect: 'sigs-yaml' });
-  return decodeObject(parsed ?? {}, kustomizationShape, 'Kustomization', file);
+  return decodeObject(parsed ?? {}, kustomizationShape(versionBehaviour()), 'Kustomization', file);
 }
 
 /** An open kustomization file: its Document to edit and what is needed to print it back in its own style. */

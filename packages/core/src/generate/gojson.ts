@@ -43,13 +43,33 @@ function number(value: number): string {
   return Object.is(value, -0) ? '-0' : String(value);
 }
 
-/** `value` as Go's json.Marshal writes it. */
-export function goJson(value: JsonValue): string {
+/** `value` as Go's json.Marshal writes it, or with `indent` as json.MarshalIndent(value, "", indent). */
+export function goJson(value: JsonValue, indent?: string): string {
+  return indent === undefined ? compact(value) : indented(value, indent, '\n');
+}
+
+function compact(value: JsonValue): string {
+  if (value === null || typeof value !== 'object') return scalar(value);
+  if (Array.isArray(value)) return `[${value.map(compact).join(',')}]`;
+  const keys = Object.keys(value).sort(compareGoStrings);
+  return `{${keys.map((key) => `${quote(key)}:${compact(getOwn(value, key) ?? null)}`).join(',')}}`;
+}
+
+/** MarshalIndent: each element on its own line below its parent, `"key": value`, empty collections as `{}` and `[]`. */
+function indented(value: JsonValue, indent: string, newline: string): string {
+  if (value === null || typeof value !== 'object') return scalar(value);
+  const inner = newline + indent;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[${value.map((item) => inner + indented(item, indent, inner)).join(',')}${newline}]`;
+  }
+  const keys = Object.keys(value).sort(compareGoStrings);
+  if (keys.length === 0) return '{}';
+  return `{${keys.map((key) => `${inner}${quote(key)}: ${indented(getOwn(value, key) ?? null, indent, inner)}`).join(',')}${newline}}`;
+}
+
+function scalar(value: string | number | boolean | null): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number') return number(value);
-  if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map(goJson).join(',')}]`;
-  const keys = Object.keys(value).sort(compareGoStrings);
-  return `{${keys.map((key) => `${quote(key)}:${goJson(getOwn(value, key) ?? null)}`).join(',')}}`;
+  return typeof value === 'number' ? number(value) : String(value);
 }

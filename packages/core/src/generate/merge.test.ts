@@ -164,6 +164,14 @@ describe('mergeGenerated rules', () => {
     }
   });
 
+  it('names the behavior it got from kustomize v5.8 (its reswrangler message)', () => {
+    const first = configMap({ name: 'bad', literals: ['a=1'] });
+    const got = (behavior: string | undefined) => errorOf(() => mergeGenerated([], [first, configMap({ name: 'bad', behavior, literals: ['a=1'] })], true)).message;
+    const id = 'id resid.ResId{Gvk:resid.Gvk{Group:"", Version:"v1", Kind:"ConfigMap", isClusterScoped:false}, Name:"bad", Namespace:""}';
+    expect(got(undefined)).toBe(`${id} exists; can not use behavior: 'unspecified', behavior must be merge or replace`);
+    expect(got('create')).toBe(`${id} exists; can not use behavior: 'create', behavior must be merge or replace`);
+  });
+
   it('refuses a merge that more than one resource could accept (kubectl kustomize: /tmp/gen/mm/ov)', () => {
     const prefixed: Resource = { ...configMap({ name: 'x-cm', literals: ['a=1'] }), previousIds: [id('ConfigMap', 'cm', 'default')], prefixes: ['x-'] };
     const plain = newResource({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } });

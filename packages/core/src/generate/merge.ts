@@ -71,7 +71,7 @@ function takeOver(older: Resource, newer: Resource, mergeData: boolean): Resourc
   };
 }
 
-function absorb(resources: Resource[], generated: Resource): Resource[] {
+function absorb(resources: Resource[], generated: Resource, conflictNamesBehavior: boolean): Resource[] {
   const id = currentId(generated);
   const matches = resources.filter((resource) => allIds(resource).some((other) => idEquals(id, other)));
   const location = generated.origin?.configuredIn === undefined ? {} : { file: generated.origin.configuredIn };
@@ -86,7 +86,9 @@ function absorb(resources: Resource[], generated: Resource): Resource[] {
     throw new KustomizeError('ambiguous-match', `found multiple objects [${matches.map((resource) => goJson(resource.object)).join(' ')}] that could accept merge of ${idString(id)}`, location);
   }
   if (generated.behavior !== 'merge' && generated.behavior !== 'replace') {
-    throw new KustomizeError('duplicate-id', `id ${goSyntaxId(id)} exists; behavior must be merge or replace`, location, 'set behavior: merge or behavior: replace, or give the generator another name');
+    // Kustomize v5.8 names the behavior it got, as Go prints GenerationBehavior (`unspecified` when none was given).
+    const got = conflictNamesBehavior ? ` can not use behavior: '${generated.behavior ?? 'unspecified'}',` : '';
+    throw new KustomizeError('duplicate-id', `id ${goSyntaxId(id)} exists;${got} behavior must be merge or replace`, location, 'set behavior: merge or behavior: replace, or give the generator another name');
   }
   return resources.map((resource) => (resource === match ? takeOver(match, generated, generated.behavior === 'merge') : resource));
 }
@@ -95,8 +97,9 @@ function absorb(resources: Resource[], generated: Resource): Resource[] {
  * `existing` with each of `generated` absorbed in turn, as kustomize absorbs a generator's output: a
  * resource whose id (current or previous) no existing one has is appended, unless its behavior is merge or
  * replace (an error); one that matches takes the place of the match when its behavior is `replace`, or is
- * merged into it (data, binaryData, labels, annotations) when `merge`, and is an error otherwise.
+ * merged into it (data, binaryData, labels, annotations) when `merge`, and is an error otherwise (whose message
+ * names the behavior given with `conflictNamesBehavior`, as kustomize v5.8 words it).
  */
-export function mergeGenerated(existing: readonly Resource[], generated: readonly Resource[]): Resource[] {
-  return generated.reduce<Resource[]>(absorb, [...existing]);
+export function mergeGenerated(existing: readonly Resource[], generated: readonly Resource[], conflictNamesBehavior = false): Resource[] {
+  return generated.reduce<Resource[]>((resources, resource) => absorb(resources, resource, conflictNamesBehavior), [...existing]);
 }

@@ -6,6 +6,7 @@ import { deprecationWarnings, type BuildWarning } from '../pipeline/diagnostics.
 import { decodeObject } from './decode.js';
 import { kustomizationShape } from './schema.js';
 import type { Kustomization } from './types.js';
+import { versionBehaviour, type VersionBehaviour } from '../versions.js';
 
 /** The file names kustomize recognises, in the order it tries them. */
 export const kustomizationFileNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -31,20 +32,21 @@ export function findKustomizationFile(fs: FileSystem, directory: string): string
   return `${directory === '/' ? '' : directory}/${found[0]!}`;
 }
 
-/** Reads, decodes and checks the kustomization in `directory`. */
-export function loadKustomization(fs: FileSystem, directory: string): Kustomization {
+/** Reads, decodes and checks the kustomization in `directory`, with the fields of the kustomize release of `behaviour` (the newest by default). */
+export function loadKustomization(fs: FileSystem, directory: string, behaviour: VersionBehaviour = versionBehaviour()): Kustomization {
   const file = findKustomizationFile(fs, directory);
-  return parseKustomization(readText(fs, file), file, directory);
+  return parseKustomization(readText(fs, file), file, directory, undefined, behaviour);
 }
 
 /**
- * Decodes the text of a kustomization file. `warn` receives kubectl's warnings for deprecated fields, as
- * kustomize gives them: once the file decodes, before it is checked further.
+ * Decodes the text of a kustomization file, with the fields of the kustomize release of `behaviour` (the newest by
+ * default). `warn` receives kubectl's warnings for deprecated fields, as kustomize gives them: once the file
+ * decodes, before it is checked further.
  */
-export function parseKustomization(text: string, file: string, directory: string, warn?: (warning: BuildWarning) => void): Kustomization {
+export function parseKustomization(text: string, file: string, directory: string, warn?: (warning: BuildWarning) => void, behaviour: VersionBehaviour = versionBehaviour()): Kustomization {
   // kustomize decodes kustomization files with sigs.k8s.io/yaml (YAML 1.1 scalars: `y`, `on` are booleans).
   const parsed = parseYaml(text, file, { dialect: 'sigs-yaml' });
-  const raw = decodeObject(parsed ?? {}, kustomizationShape, 'Kustomization', file);
+  const raw = decodeObject(parsed ?? {}, kustomizationShape(behaviour), 'Kustomization', file);
   // The decoder drops null fields, so a field it kept is one Go's nil check sees as set.
   if (warn) for (const warning of deprecationWarnings((field) => Object.hasOwn(raw, field), file)) warn(warning);
   // Like kustomize, a file that sets nothing but its type is empty; an explicit empty list is not. Kustomize says

@@ -1,5 +1,7 @@
+import type { VersionBehaviour } from '../versions.js';
+
 /**
- * The shape of a kustomization file, as data: the fields kustomize v5.5.0 decodes and their types.
+ * The shape of a kustomization file, as data: the fields kustomize decodes and their types.
  * Decoding follows Go's encoding/json, which kustomize uses: field names match case-insensitively
  * (so `nameprefix` works), unknown fields are errors, and a value of the wrong type is an error.
  */
@@ -32,7 +34,12 @@ const generatorArgs: ObjectShape = {
   env: 'string',
   options: { object: generatorOptions },
 };
-const patch: ObjectShape = { path: 'string', patch: 'string', target: { object: selector }, options: 'boolMap' };
+/** `patches[].options`: any boolean up to v5.7, kustomize v5.8's PatchArgs from then on (`typed`). */
+export function patchOptionsType(typed: boolean): FieldType {
+  return typed ? { object: { allowNameChange: 'bool', allowKindChange: 'bool' } } : 'boolMap';
+}
+const untypedPatch: ObjectShape = { path: 'string', patch: 'string', target: { object: selector }, options: patchOptionsType(false) };
+const typedPatch: ObjectShape = { ...untypedPatch, options: patchOptionsType(true) };
 const image: ObjectShape = { name: 'string', newName: 'string', tagSuffix: 'string', newTag: 'string', digest: 'string' };
 const helmChart: ObjectShape = {
   name: 'string', version: 'string', repo: 'string', releaseName: 'string', namespace: 'string',
@@ -40,14 +47,19 @@ const helmChart: ObjectShape = {
   includeCRDs: 'bool', skipHooks: 'bool', apiVersions: 'stringList', kubeVersion: 'string', nameTemplate: 'string',
   skipTests: 'bool', debug: 'bool',
 };
+const helmChartWithDevel: ObjectShape = { ...helmChart, devel: 'bool' };
 const helmChartArgs: ObjectShape = {
   chartName: 'string', chartVersion: 'string', chartRepoUrl: 'string', chartHome: 'string', chartRepoName: 'string',
   helmBin: 'string', helmHome: 'string', values: 'string', valuesLocal: 'anything', valuesMerge: 'string',
   releaseName: 'string', releaseNamespace: 'string', extraArgs: 'stringList',
 };
 
-/** Every field of a Kustomization or Component, v5.5.0. */
-export const kustomizationShape: ObjectShape = {
+const replacementSource: ObjectShape = { ...resId, fieldPath: 'string', options: { object: fieldOptions } };
+const replacementTarget: ObjectShape = { select: { object: selector }, reject: { list: { object: selector } }, fieldPaths: 'stringList', options: { object: fieldOptions } };
+const replacement: ObjectShape = { path: 'string', source: { object: replacementSource }, targets: { list: { object: replacementTarget } } };
+
+/** Every field of a Kustomization or Component, as kustomize v5.5.0 decodes it. */
+const v5_5Shape: ObjectShape = {
   apiVersion: 'string',
   kind: 'string',
   metadata: { object: { name: 'string', namespace: 'string', labels: 'stringMap', annotations: 'stringMap' } },
@@ -59,19 +71,11 @@ export const kustomizationShape: ObjectShape = {
   labels: { list: { object: { pairs: 'stringMap', includeSelectors: 'bool', includeTemplates: 'bool', fields: { list: { object: fieldSpec } } } } },
   commonAnnotations: 'stringMap',
   patchesStrategicMerge: 'stringList',
-  patchesJson6902: { list: { object: patch } },
-  patches: { list: { object: patch } },
+  patchesJson6902: { list: { object: untypedPatch } },
+  patches: { list: { object: untypedPatch } },
   images: { list: { object: image } },
   imageTags: { list: { object: image } },
-  replacements: {
-    list: {
-      object: {
-        path: 'string',
-        source: { object: { ...resId, fieldPath: 'string', options: { object: fieldOptions } } },
-        targets: { list: { object: { select: { object: selector }, reject: { list: { object: selector } }, fieldPaths: 'stringList', options: { object: fieldOptions } } } },
-      },
-    },
-  },
+  replacements: { list: { object: replacement } },
   replicas: { list: { object: { name: 'string', count: 'int' } } },
   vars: {
     list: {
@@ -99,3 +103,22 @@ export const kustomizationShape: ObjectShape = {
   validators: 'stringList',
   buildMetadata: 'stringList',
 };
+
+const shapes = new Map<string, ObjectShape>();
+
+/** Every field of a Kustomization or Component, as the kustomize release of `behaviour` decodes it. */
+export function kustomizationShape(behaviour: VersionBehaviour): ObjectShape {
+  let shape = shapes.get(behaviour.version);
+  if (shape === undefined) {
+    const patch = behaviour.typedPatchOptions ? typedPatch : untypedPatch;
+    shape = {
+      ...v5_5Shape,
+      patchesJson6902: { list: { object: patch } },
+      patches: { list: { object: patch } },
+      replacements: { list: { object: behaviour.replacementSourceValue ? { ...replacement, sourceValue: 'string' } : replacement } },
+      helmCharts: { list: { object: behaviour.helmDevelField ? helmChartWithDevel : helmChart } },
+    };
+    shapes.set(behaviour.version, shape);
+  }
+  return shape;
+}

@@ -1,5 +1,5 @@
 import type { Loader } from '../accumulate/loader.js';
-import { defaultTransformerConfig, emptyTransformerConfig, mergeTransformerConfig, parseTransformerConfig, transformerConfigFromCrds, type TransformerConfig } from '../transform/index.js';
+import { defaultTransformerConfig, emptyTransformerConfig, imageVolumesTransformerConfig, mergeTransformerConfig, parseTransformerConfig, transformerConfigFromCrds, type TransformerConfig } from '../transform/index.js';
 import { parseYaml } from '../yaml/index.js';
 
 /** The field-spec tables the transformers of a build use: kustomize's defaults plus `configurations:` files. */
@@ -12,13 +12,14 @@ export function emptyBuildConfig(): BuildConfig {
 
 /** The tables of a kustomization's `configurations:` files and `crds:` definitions, merged over kustomize's defaults. */
 export function loadConfigurations(loader: Loader, paths: readonly string[], crds: readonly string[]): BuildConfig {
-  if (paths.length === 0 && crds.length === 0) return defaultsOnly();
+  const builtins = loader.session.behaviour.imageVolumes ? imageVolumesTransformerConfig : defaultTransformerConfig;
+  if (paths.length === 0 && crds.length === 0) return defaultsOnly(builtins);
   let config = emptyTransformerConfig;
   for (const path of paths) {
     const file = loader.display(loader.resolve(path));
     config = mergeTransformerConfig(config, parseTransformerConfig(parseYaml(loader.readText(path), file), file));
   }
-  config = mergeTransformerConfig(config, defaultTransformerConfig);
+  config = mergeTransformerConfig(config, builtins);
   for (const path of crds) {
     const file = loader.display(loader.resolve(path));
     config = mergeTransformerConfig(config, transformerConfigFromCrds(parseYaml(loader.readText(path), file), file));
@@ -26,12 +27,16 @@ export function loadConfigurations(loader: Loader, paths: readonly string[], crd
   return config;
 }
 
-let defaults: BuildConfig | undefined;
+const defaults = new Map<TransformerConfig, BuildConfig>();
 
-/** The tables of a kustomization without `configurations:` or `crds:`: one shared object for all of them. */
-function defaultsOnly(): BuildConfig {
-  defaults ??= mergeTransformerConfig(emptyTransformerConfig, defaultTransformerConfig);
-  return defaults;
+/** The tables of a kustomization without `configurations:` or `crds:`: one shared object for all of them (per release's builtins). */
+function defaultsOnly(builtins: TransformerConfig): BuildConfig {
+  let merged = defaults.get(builtins);
+  if (merged === undefined) {
+    merged = mergeTransformerConfig(emptyTransformerConfig, builtins);
+    defaults.set(builtins, merged);
+  }
+  return merged;
 }
 
 /**

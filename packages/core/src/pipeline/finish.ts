@@ -11,8 +11,6 @@ export const localConfigAnnotation = 'config.kubernetes.io/local-config';
 const originAnnotation = 'config.kubernetes.io/origin';
 const transformationsAnnotation = 'alpha.config.kubernetes.io/transformations';
 const managedByLabel = 'app.kubernetes.io/managed-by';
-/** What kubectl's embedded kustomize v5.5.0 writes as the managed-by label value. */
-export const managedByValue = 'kustomize-(devel)';
 
 /**
  * The steps kustomize runs once, after the whole tree is accumulated: hash suffixes on generated names,
@@ -38,13 +36,13 @@ export function dropLocalConfig(resources: readonly Resource[]): Resource[] {
 }
 
 /**
- * The objects to print: with the managed-by label and origin annotations where asked for, and annotations
+ * The objects to print: with the managed-by label (`managedByValue`) and origin annotations where asked for, and annotations
  * written as strings. Kustomize ends a build by removing its own annotations and the origin or transformation
  * annotations not asked for, each time writing the map back with `SetAnnotations`: every value becomes a
  * string of its YAML text (`port: 8080` prints `"8080"`, `f: 1.50` `"1.50"`) and an empty map goes. Only
  * with both kinds of annotations kept does the last rewrite skip an empty map, which then stays as it is.
  */
-export function decorate(resources: readonly Resource[], buildMetadata: readonly string[], addManagedByLabel: boolean): JsonObject[] {
+export function decorate(resources: readonly Resource[], buildMetadata: readonly string[], addManagedByLabel: boolean, managedByValue: string): JsonObject[] {
   const withManagedBy = addManagedByLabel || buildMetadata.includes('managedByLabel');
   const withOrigin = buildMetadata.includes('originAnnotations');
   const withTransformations = buildMetadata.includes('transformerAnnotations');

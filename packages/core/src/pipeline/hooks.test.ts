@@ -3,6 +3,7 @@ import { MemoryFileSystem } from '../fs/filesystem.js';
 import type { RemoteTree } from './hooks.js';
 import { build } from './index.js';
 import { errorOf } from '../test-support.js';
+import type { KustomizeVersion } from '../versions.js';
 
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
 
@@ -54,5 +55,49 @@ describe('helm charts', () => {
       hooks: { renderHelmChart: (chart) => configMap(`${(chart as { releaseName: string }).releaseName}-config`) },
     });
     expect(yaml).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cache-config\n');
+  });
+});
+
+describe('helm chart namespaces, by kustomize release', () => {
+  const fs = new MemoryFileSystem({
+    'base/kustomization.yaml': 'helmCharts:\n- name: redis\n  releaseName: cache\n- name: pinned\n  releaseName: own\n  namespace: fixed\n',
+    'overlay/kustomization.yaml': 'namespace: prod\nresources:\n- ../base\n- cm.yaml\n',
+    'overlay/cm.yaml': configMap('plain'),
+  });
+  // A chart whose templates set no namespace, recording the one helm was given.
+  const render = (chart: unknown) => {
+    const { releaseName, namespace } = chart as { releaseName: string; namespace?: string };
+    return `${configMap(`${releaseName}-config`)}data:\n  helmNamespace: "${namespace ?? ''}"\n`;
+  };
+  const namespaces = (kustomizeVersion: KustomizeVersion) =>
+    build({ fs, path: '/overlay', reorder: 'none', kustomizeVersion, hooks: { renderHelmChart: render } }).objects.map((o) => ({
+      name: (o['metadata'] as { name: string }).name,
+      namespace: (o['metadata'] as { namespace?: string }).namespace,
+      helm: (o['data'] as { helmNamespace?: string } | undefined)?.helmNamespace,
+    }));
+
+  it('up to v5.7: a chart is given only its own namespace, and namespace: sets its output like any resource', () => {
+    const expected = [
+      { name: 'cache-config', namespace: 'prod', helm: '' },
+      { name: 'own-config', namespace: 'prod', helm: 'fixed' },
+      { name: 'plain', namespace: 'prod', helm: undefined },
+    ];
+    expect(namespaces('v5.5.0')).toEqual(expected);
+    expect(namespaces('v5.7.1')).toEqual(expected);
+  });
+
+  it("from v5.8: a chart without a namespace takes the nearest kustomization's above, and namespace: leaves chart output alone", () => {
+    expect(namespaces('v5.8.1')).toEqual([
+      { name: 'cache-config', namespace: undefined, helm: 'prod' },
+      { name: 'own-config', namespace: undefined, helm: 'fixed' },
+      { name: 'plain', namespace: 'prod', helm: undefined },
+    ]);
+  });
+
+  it('from v5.8: a helmChartInflationGenerator entry takes it as its releaseNamespace', () => {
+    const generatorFs = new MemoryFileSystem({ 'app/kustomization.yaml': 'namespace: prod\nhelmChartInflationGenerator:\n- chartName: redis\n  releaseName: cache\n' });
+    const given: unknown[] = [];
+    build({ fs: generatorFs, path: '/app', hooks: { renderHelmChart: (chart) => (given.push(chart), '') } });
+    expect(given).toEqual([{ chartName: 'redis', releaseName: 'cache', releaseNamespace: 'prod' }]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../fs/filesystem.js';
 import { build } from './index.js';
 import { errorOf } from '../test-support.js';
+import { kustomizeVersions } from '../versions.js';
 
 describe('build', () => {
   const fs = new MemoryFileSystem({ 'app/kustomization.yaml': 'resources: [cm.yaml]\n', 'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n' });
@@ -68,10 +69,12 @@ describe('build', () => {
     // `kubectl kustomize`: "illegally qualifies as both an SM and JSON patch" under patches, "patch appears to be empty" under patchesJson6902.
     const tree = (kustomization: string) =>
       new MemoryFileSystem({ 'app/kustomization.yaml': kustomization, 'app/p.yaml': 'null\n', 'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' });
-    expect(errorOf(() => build({ fs: tree('resources:\n- cm.yaml\npatches:\n- target:\n    kind: ConfigMap\n  path: p.yaml\n'), path: '/app' })).message).toBe(
-      'illegally qualifies as both an SM and JSON patch: [path: "p.yaml"]',
-    );
+    const patches = tree('resources:\n- cm.yaml\npatches:\n- target:\n    kind: ConfigMap\n  path: p.yaml\n');
+    expect(errorOf(() => build({ fs: patches, path: '/app', kustomizeVersion: 'v5.5.0' })).message).toBe('illegally qualifies as both an SM and JSON patch: [path: "p.yaml"]');
+    // From v5.7 a patch that is no object and no operation is no patch (kustomize's tests at v5.7.1 and v5.8.1).
+    expect(build({ fs: patches, path: '/app', kustomizeVersion: 'v5.7.1' }).yaml).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
+    expect(build({ fs: patches, path: '/app', kustomizeVersion: 'v5.8.1' }).yaml).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
     const json6902 = 'resources:\n- cm.yaml\npatchesJson6902:\n- target:\n    version: v1\n    kind: ConfigMap\n    name: c\n  path: p.yaml\n';
-    expect(errorOf(() => build({ fs: tree(json6902), path: '/app' })).message).toContain('patch appears to be empty');
+    for (const kustomizeVersion of kustomizeVersions) expect(errorOf(() => build({ fs: tree(json6902), path: '/app', kustomizeVersion })).message).toContain('patch appears to be empty');
   });
 });

@@ -12,6 +12,7 @@ import { decorate, finishBuild } from './finish.js';
 import type { BuildHooks } from './hooks.js';
 import { initialOpenApiState, schemaAfterLoading } from './openapi.js';
 import { accumulateTarget } from './target.js';
+import { versionBehaviour, type KustomizeVersion } from '../versions.js';
 
 /** How `--reorder` asks for output order: `legacy` sorts by kind, `none` keeps input order. */
 export type ReorderOption = 'legacy' | 'none';
@@ -26,7 +27,12 @@ export interface BuildOptions {
   readonly loadRestrictor?: LoadRestrictor;
   /** Output order when the kustomization has no `sortOptions`; `legacy` by default. */
   readonly reorder?: ReorderOption;
-  /** Adds `app.kubernetes.io/managed-by: kustomize-v5.5.0` to every resource, as `--enable-managedby-label`. */
+  /**
+   * The kustomize release whose output to reproduce; `v5.8.1` (the newest) by default. `v5.5.0` also stands for
+   * v5.4.x and v5.6.0. What differs between them is listed in `kustomizeChanges`.
+   */
+  readonly kustomizeVersion?: KustomizeVersion;
+  /** Adds `app.kubernetes.io/managed-by: kustomize-<version>` to every resource, as `--enable-managedby-label`. */
   readonly addManagedByLabel?: boolean;
   /** Limits on what one build may read. */
   readonly limits?: Partial<LoadLimits>;
@@ -53,8 +59,8 @@ export interface BuildResult {
 }
 
 /**
- * Builds the kustomization at `options.path` the way `kustomize build` (v5.5.0) does, and returns the
- * resulting objects, their YAML and its warnings. Throws only {@link KustomizeError}; one thrown after
+ * Builds the kustomization at `options.path` the way `kustomize build` of `options.kustomizeVersion` does, and
+ * returns the resulting objects, their YAML and its warnings. Throws only {@link KustomizeError}; one thrown after
  * warnings carries them in its `warnings`.
  *
  * @example
@@ -106,6 +112,7 @@ function buildTree(options: BuildOptions, warnings: BuildWarning[]): BuildResult
     filesRead: 0,
     hooks: options.hooks ?? {},
     openApi: { ...initialOpenApiState, builtinLoaded: options.openApiMergesBuiltins === true },
+    behaviour: versionBehaviour(options.kustomizeVersion),
     warnings,
   };
   const loader = new Loader(session, root);
@@ -113,14 +120,14 @@ function buildTree(options: BuildOptions, warnings: BuildWarning[]): BuildResult
   session.openApi = schemaAfterLoading(session.openApi, kustomization, loader);
   // kustomize tracks origins whenever buildMetadata lists anything, and drops what was not asked for at the end.
   const tracksOrigin = kustomization.buildMetadata.length > 0;
-  const accumulation = accumulateTarget(loader, kustomization, { originPath: tracksOrigin ? '' : undefined, buildMetadata: kustomization.buildMetadata });
+  const accumulation = accumulateTarget(loader, kustomization, { originPath: tracksOrigin ? '' : undefined, buildMetadata: kustomization.buildMetadata, inheritedNamespace: '' });
   let resources: readonly Resource[] = finishBuild(accumulation, warnings);
   if (kustomization.sortOptions !== undefined) {
     resources = sortResources(resources, kustomization.sortOptions, loader.display(kustomization.file));
   } else if ((options.reorder ?? 'legacy') === 'legacy') {
     resources = sortResources(resources, { order: 'legacy' });
   }
-  const objects = decorate(resources, kustomization.buildMetadata, options.addManagedByLabel === true);
+  const objects = decorate(resources, kustomization.buildMetadata, options.addManagedByLabel === true, session.behaviour.managedByLabel);
   return { objects, yaml: emitDocuments(objects), warnings };
 }
 

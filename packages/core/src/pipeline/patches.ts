@@ -30,12 +30,7 @@ export function runStrategicMergePatches(resources: readonly Resource[], entries
   if (patches.length === 0) {
     throw new KustomizeError('invalid-kustomization', `patch appears to be empty; files=[${entries.join(' ')}]`, { file: configFile ?? loader.display(loader.root), field: 'patchesStrategicMerge' }, 'give each patch at least one object with apiVersion, kind and metadata.name');
   }
-  let out: Resource[] = [...resources];
-  for (const patch of patches) {
-    const target = findPatchTarget(out, patch);
-    out = applyStrategicMerge(out, new Set([target]), patch, loader);
-  }
-  return out;
+  return applyEachToItsTarget(resources, patches, loader);
 }
 
 /**
@@ -51,7 +46,14 @@ export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry,
   const text = inline !== '' ? inline : readPatchText(loader, entry.path!);
   const source = inline !== '' ? `[patch: ${JSON.stringify(inline)}]` : `[path: "${entry.path!}"]`;
   const patchFile = inline !== '' ? where.file : loader.display(loader.resolve(entry.path!));
-  const kind = detectPatchKind(text, source, where.file);
+  const behaviour = loader.session.behaviour;
+  const kind = detectPatchKind(text, source, where.file, behaviour.blankPatchFileIgnored);
+  if (kind.type === 'strategic' && kind.patches.length === 0) {
+    // No object: kustomize takes its JSON6902 path with nothing to apply, which needs a target (v5.8.1 skips it).
+    if (behaviour.emptyPatchIgnored) return [...resources];
+    if (!entry.target) throw new KustomizeError('invalid-kustomization', `must specify a target for JSON patch ${source}`, where, 'the patch file holds no object; remove the entry or add target:');
+    return applyJsonPatchToSelection(resources, entry.target, [], source, true);
+  }
   if (kind.type === 'json6902') {
     if (!entry.target) throw new KustomizeError('invalid-kustomization', `must specify a target for JSON patch ${source}`, where, 'add target: with at least a kind and a name');
     return applyJsonPatchToSelection(resources, entry.target, kind.operations, source, true);
@@ -64,8 +66,29 @@ export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry,
     const selected = new Set(selectResources(resources, entry.target));
     return applyStrategicMerge(resources, selected, patches[0]!, loader);
   }
+  return applyEachToItsTarget(resources, patches, loader);
+}
+
+/**
+ * Applies each patch to the one resource it names, in order. Up to v5.6, kustomize kept a resource that a
+ * `$patch: delete` emptied among those the next patch's target is looked up in, and crashed on it.
+ */
+function applyEachToItsTarget(resources: readonly Resource[], patches: readonly LoadedPatch[], loader: Loader): Resource[] {
   let out: Resource[] = [...resources];
-  for (const patch of patches) out = applyStrategicMerge(out, new Set([findPatchTarget(out, patch)]), patch, loader);
+  let deleted: LoadedPatch | undefined;
+  for (const patch of patches) {
+    if (deleted !== undefined && !loader.session.behaviour.severalPatchDeletes) {
+      throw new KustomizeError(
+        'unsupported',
+        `kustomize ${loader.session.behaviour.version} crashes (a nil pointer dereference) looking up the target of a strategic-merge patch after a patch that deleted a resource`,
+        { file: patch.source },
+        'put each $patch: delete in its own patches entry, or build as kustomize v5.7.1 or later (--kustomize-version)',
+      );
+    }
+    const before = out.length;
+    out = applyStrategicMerge(out, new Set([findPatchTarget(out, patch)]), patch, loader);
+    if (out.length < before) deleted = patch;
+  }
   return out;
 }
 
@@ -99,8 +122,12 @@ type DetectedPatch = { type: 'strategic'; patches: JsonObject[] } | { type: 'jso
 /** A JSON6902 operation as read, checked only when the patch is applied (as kustomize checks it). */
 type JsonOperationMap = JsonObject | null;
 
-/** Kustomize's rule: text that reads as resources is strategic merge, text that reads as an operation list is JSON6902; both or neither is an error. */
-function detectPatchKind(text: string, source: string, file: string): DetectedPatch {
+/**
+ * Kustomize's rule: text that reads as resources is strategic merge, text that reads as an operation list is JSON6902;
+ * neither is an error, and so is both, unless (from v5.7, `blankIgnored`) one of them holds nothing, as a file
+ * of comments or blank lines reads as no resources and as a null operation list.
+ */
+function detectPatchKind(text: string, source: string, file: string, blankIgnored: boolean): DetectedPatch {
   let patches: JsonObject[] | undefined;
   try {
     patches = parseResources(text, source).map((r) => r.object);
@@ -108,11 +135,12 @@ function detectPatchKind(text: string, source: string, file: string): DetectedPa
     patches = undefined;
   }
   const operations = parseJsonPatchText(text, source, file, true);
-  if (patches !== undefined && operations !== undefined) {
+  const both = blankIgnored ? (patches?.length ?? 0) > 0 && (operations?.length ?? 0) > 0 : patches !== undefined && operations !== undefined;
+  if (both) {
     throw new KustomizeError('invalid-kustomization', `illegally qualifies as both an SM and JSON patch: ${source}`, { file });
   }
-  if (operations !== undefined) return { type: 'json6902', operations };
   if (patches !== undefined) return { type: 'strategic', patches };
+  if (operations !== undefined) return { type: 'json6902', operations };
   throw new KustomizeError('invalid-kustomization', `unable to parse SM or JSON patch from ${source}`, { file }, 'a patch is either Kubernetes objects (strategic merge) or a list of JSON6902 operations');
 }
 

@@ -9,6 +9,7 @@ import { MemoryFileSystem } from '../fs/filesystem.js';
 import { loadKustomization } from '../kustomization/load.js';
 import { newResource, type Resource } from '../resource/resource.js';
 import { expectBuilt, expectFailure, type Tree } from '../test-support.js';
+import { versionBehaviour } from '../versions.js';
 import { initialOpenApiState } from './openapi.js';
 import { runPluginTransformers } from './plugins.js';
 
@@ -565,14 +566,14 @@ describe('transformer origins', () => {
 `,
   };
   const fs = new MemoryFileSystem(files);
-  const loader = new Loader({ fs, restrictor: 'rootOnly', limits: defaultLoadLimits, buildRoot: '/app', filesRead: 0, hooks: {}, openApi: initialOpenApiState, warnings: [] }, '/app');
+  const loader = new Loader({ fs, restrictor: 'rootOnly', limits: defaultLoadLimits, buildRoot: '/app', filesRead: 0, hooks: {}, openApi: initialOpenApiState, behaviour: versionBehaviour(), warnings: [] }, '/app');
   const kustomization = loadKustomization(fs, '/app');
   const origin = { configuredIn: 'kustomization.yaml', configuredBy: { apiVersion: 'builtin', kind: 'AnnotationsTransformer', name: 'notes' } };
   const fromFile = newResource({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } }, { origin: { path: 'a.yaml' } });
   const unknown = newResource({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b' } });
 
   it('adds the plugin as a transformation of a resource with an origin, and as the origin of one without', () => {
-    const [a, b] = runPluginTransformers(loader, kustomization, [fromFile, unknown], { originPath: '', buildMetadata: ['transformerAnnotations'] }) as [Resource, Resource];
+    const [a, b] = runPluginTransformers(loader, kustomization, [fromFile, unknown], { originPath: '', buildMetadata: ['transformerAnnotations'], inheritedNamespace: '' }) as [Resource, Resource];
     expect(a.origin).toEqual({ path: 'a.yaml' });
     expect(a.transformations).toEqual([origin]);
     expect(b.origin).toEqual(origin);
@@ -580,7 +581,7 @@ describe('transformer origins', () => {
   });
 
   it('records nothing when origins are not tracked', () => {
-    const [a, b] = runPluginTransformers(loader, kustomization, [fromFile, unknown], { originPath: undefined, buildMetadata: [] }) as [Resource, Resource];
+    const [a, b] = runPluginTransformers(loader, kustomization, [fromFile, unknown], { originPath: undefined, buildMetadata: [], inheritedNamespace: '' }) as [Resource, Resource];
     expect(a.transformations).toBeUndefined();
     expect(b.origin).toBeUndefined();
     expect(a.object).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', annotations: { team: 'blue' } } });

@@ -39,7 +39,7 @@ export function runPluginGenerators(loader: Loader, kustomization: Kustomization
   let out: Resource[] = [...resources];
   for (const { plugin, config, origin } of loadPlugins(loader, kustomization, 'generators', 'generator', context)) {
     const generated = withLocation(config, () => plugin.generate());
-    out = mergeGenerated(out, origin === undefined ? generated : generated.map((resource) => (resource.origin ? resource : { ...resource, origin })));
+    out = mergeGenerated(out, origin === undefined ? generated : generated.map((resource) => (resource.origin ? resource : { ...resource, origin })), loader.session.behaviour.verboseGeneratorMergeConflict);
   }
   return out;
 }

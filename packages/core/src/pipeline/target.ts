@@ -28,6 +28,8 @@ export interface TargetContext {
   readonly originPath: string | undefined;
   /** `buildMetadata` of the top kustomization, which kustomize hands down to every base. */
   readonly buildMetadata: readonly string[];
+  /** The namespace of the nearest kustomization above that sets one, which Helm charts take (kustomize v5.8's helmRootNamespace); `''` when none does. */
+  readonly inheritedNamespace: string;
 }
 
 /**
@@ -37,11 +39,12 @@ export interface TargetContext {
  */
 export function accumulateTarget(loader: Loader, kustomization: Kustomization, context: TargetContext, into?: Accumulation): Accumulation {
   let acc: Accumulation = into ?? { resources: [], config: emptyBuildConfig(), vars: emptyVarSet };
-  acc = accumulateResources(loader, kustomization.resources, context, acc);
+  const below: TargetContext = { ...context, inheritedNamespace: kustomization.namespace || context.inheritedNamespace };
+  acc = accumulateResources(loader, kustomization.resources, below, acc);
   acc = { ...acc, config: mergeConfigurations(acc.config, loadConfigurations(loader, kustomization.configurations, kustomization.crds)) };
   acc = { ...acc, resources: runGenerators(loader, kustomization, acc.resources, context) };
   for (const path of kustomization.components) {
-    acc = accumulateDirectory(loader, path, true, context, acc);
+    acc = accumulateDirectory(loader, path, true, below, acc);
   }
   acc = { ...acc, resources: runTransformers(loader, kustomization, acc.resources, acc.config, context) };
   return bindVars(acc, kustomization, loader);

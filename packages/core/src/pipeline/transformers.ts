@@ -11,14 +11,13 @@ import {
   transformReplicaCount,
   transformSuffix,
 } from '../transform/index.js';
-import { applyReplacements, parseReplacements } from '../transform/replacements/index.js';
-import { parseYaml } from '../yaml/index.js';
 import type { BuildConfig } from './configurations.js';
 import type { BuildWarning } from './diagnostics.js';
 import { changedNothing, imageEntryWarning, mapEntryWarning, patchTargetWarning, replacementTargetWarning, replicasEntryWarning } from './lint.js';
 import { builtinTransformerOrigin, recordTransformation } from './origin.js';
 import { runJson6902Entry, runPatchEntry, runStrategicMergePatches } from './patches.js';
 import { runPluginTransformers, runValidators } from './plugins.js';
+import { configureReplacements, type UnmatchedTargetListener } from './replacements.js';
 import type { TargetContext } from './target.js';
 
 /** One configured builtin transformer, with the plugin kind kustomize would name it by. */
@@ -124,17 +123,11 @@ function imageSteps(k: Kustomization, config: BuildConfig, file: string): Step[]
 function replacementSteps(k: Kustomization, loader: Loader): Step[] {
   if (k.replacements.length === 0) return [];
   const file = loader.display(k.file);
-  const replacements = parseReplacements([...k.replacements], file, (path) => parseYaml(loader.readText(path), loader.display(loader.resolve(path)), { dialect: 'sigs-yaml' }));
-  return [
-    {
-      kind: 'ReplacementTransformer',
-      run: (r) =>
-        applyReplacements(r, replacements, (index, targetIndex, before) => {
-          const { select } = replacements[index]!.targets[targetIndex]!;
-          loader.session.warnings.push(replacementTargetWarning({ ...select }, `replacements[${index}].targets[${targetIndex}]`, file, before));
-        }),
-    },
-  ];
+  const warnUnmatched: UnmatchedTargetListener = (replacements) => (index, targetIndex, before) => {
+    const { select } = replacements[index]!.targets[targetIndex]!;
+    loader.session.warnings.push(replacementTargetWarning({ ...select }, `replacements[${index}].targets[${targetIndex}]`, file, before));
+  };
+  return [{ kind: 'ReplacementTransformer', run: configureReplacements([...k.replacements], file, loader, warnUnmatched) }];
 }
 
 /** Resources a transformer emptied are gone, as kustomize's DropEmpties after every transformer. */

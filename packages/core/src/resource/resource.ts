@@ -41,6 +41,8 @@ export interface Resource {
   readonly transformations?: readonly Origin[];
   /** Names of the `vars` bound to this resource, which read their values from it (kustomize's refVarNames). */
   readonly refVarNames?: readonly string[];
+  /** Rendered from a Helm chart by a release whose `namespace:` leaves chart output alone (kustomize v5.8's helm-generated annotation). */
+  readonly fromHelmChart?: boolean;
 }
 
 /** A new resource around `object`, with no history. */

@@ -2,6 +2,7 @@ export { applyFieldSpec, fieldSpecSelects, splitFieldPath, type FieldContext, ty
 export {
   defaultTransformerConfig,
   emptyTransformerConfig,
+  imageVolumesTransformerConfig,
   mergeFieldSpecList,
   mergeTransformerConfig,
   parseTransformerConfig,
@@ -11,7 +12,7 @@ export {
 export { transformerConfigFromCrds } from './fieldspecs/crds.js';
 export { commonAnnotationFieldSpecs } from './fieldspecs/common-annotations.js';
 export { commonLabelFieldSpecs } from './fieldspecs/common-labels.js';
-export { imageFieldSpecs } from './fieldspecs/images.js';
+export { imageFieldSpecs, imageVolumeFieldSpecs } from './fieldspecs/images.js';
 export { metadataLabelFieldSpecs } from './fieldspecs/metadata-labels.js';
 export { namePrefixFieldSpecs } from './fieldspecs/name-prefix.js';
 export { nameReferenceFieldSpecs } from './fieldspecs/name-reference.js';

@@ -46,7 +46,8 @@ export function parseRoleBindingSubjectMode(value: string): RoleBindingSubjectMo
  * fields `fieldSpecs` names, as kustomize's NamespaceTransformer. Cluster-scoped kinds keep no namespace;
  * a `metadata/name` spec only renames objects of apiVersion `v1` (Namespaces); RoleBinding and
  * ClusterRoleBinding subjects follow `setRoleBindingSubjects` instead of field specs for `subjects/namespace`.
- * Every non-empty resource has its current id stored as a previous id, as kustomize does.
+ * Every non-empty resource has its current id stored as a previous id, as kustomize does. Resources rendered
+ * from a Helm chart by kustomize v5.8 or later (`fromHelmChart`) are left alone.
  * Throws when two resources end up with the same id.
  */
 export function transformNamespace(resources: readonly Resource[], config: NamespaceTransformerConfig): Resource[] {
@@ -64,6 +65,8 @@ export function transformNamespace(resources: readonly Resource[], config: Names
   const out = [...resources];
   out.forEach((resource, index) => {
     if (Object.keys(resource.object).length === 0) return;
+    // Helm set the namespace of what it rendered (marked only by releases that leave it so).
+    if (resource.fromHelmChart === true) return;
     const remembered = rememberCurrentId(resource);
     const transformed = withObject(remembered, namespaceObject(resource.object, config.fieldSpecs, setNamespace, mode));
     out[index] = transformed;

@@ -1,4 +1,4 @@
-import { build, emitYaml, getOwn, isJsonObject, KustomizeError, parseYamlDocuments, type EntryKind, type FileSystem, type JsonObject } from '@kustomize-ts/core';
+import { build, emitYaml, getOwn, isJsonObject, KustomizeError, parseYamlDocuments, type EntryKind, type FileSystem, type JsonObject, type KustomizeVersion } from '@kustomize-ts/core';
 import { readKustomization, type FluxKustomization } from '../model/kustomization.js';
 import { postBuildSubstitute } from '../substitute.js';
 import { generateKustomization, type GeneratedKustomization } from './generator.js';
@@ -37,6 +37,8 @@ export interface FluxBuildOptions {
   readonly localSources?: Readonly<Record<string, string>>;
   /** Nothing outside this directory of `fs` may be read, as Flux's secure file system (`--in-memory-build` roots it at the working directory). */
   readonly root?: string;
+  /** The kustomize release the Flux version embeds (Flux 2.8–2.9: v5.8.1, the default; 2.7.0–2.7.3: v5.7.1; 2.5–2.6: v5.5.0's output). */
+  readonly kustomizeVersion?: KustomizeVersion;
 }
 
 /** What `flux build` produced. */
@@ -128,10 +130,10 @@ class RootedFileSystem implements FileSystem {
  *
  * @throws KustomizeError `kustomize build failed: …`.
  */
-export function fluxKustomizeBuild(fs: FileSystem, path: string, root?: string): JsonObject[] {
+export function fluxKustomizeBuild(fs: FileSystem, path: string, root?: string, kustomizeVersion?: KustomizeVersion): JsonObject[] {
   try {
     const source = root === undefined ? fs : new RootedFileSystem(fs, root);
-    return [...build({ fs: source, path, loadRestrictor: 'none', reorder: 'none', openApiMergesBuiltins: true }).objects];
+    return [...build({ fs: source, path, loadRestrictor: 'none', reorder: 'none', openApiMergesBuiltins: true, ...(kustomizeVersion && { kustomizeVersion }) }).objects];
   } catch (error) {
     if (!(error instanceof KustomizeError)) throw error;
     throw new KustomizeError(error.code, `kustomize build failed: ${error.message}`, error.location, error.hint, { cause: error });
@@ -226,7 +228,7 @@ export function selectKustomization(content: string, name: string, namespace: st
 function buildOne(options: FluxBuildOptions, seen: readonly FluxKustomization[]): { objects: JsonObject[]; generated: GeneratedKustomization } {
   const { fs, path, kustomization } = options;
   const generated = generateKustomization(fs, path, kustomization, { filter: true, ignore: (options.ignorePaths ?? []).join('\n') });
-  let objects = fluxKustomizeBuild(withGeneratedKustomization(fs, generated), path, options.root);
+  let objects = fluxKustomizeBuild(withGeneratedKustomization(fs, generated), path, options.root, options.kustomizeVersion);
   objects = postBuildSubstitute(objects, kustomization, {
     strict: options.strictSubstitute ?? false,
     dryRun: options.dryRun ?? false,

@@ -1,9 +1,9 @@
-import { readText, type FileSystem } from '@kustomize-ts/core';
+import { defaultKustomizeVersion, readText, type FileSystem, type KustomizeVersion } from '@kustomize-ts/core';
 import { cleanPath, fluxBuild, selectKustomization } from '../build/build.js';
 import { ExportError } from '../export/create.js';
 import type { CommandOutput } from './create.js';
 import { formatHelp } from '@kustomize-ts/flags';
-import { durationFlag, Flags, FlagError, parseFlags, type FlagSpec } from './flags.js';
+import { durationFlag, Flags, FlagError, kustomizeVersionFlag, parseFlags, type FlagSpec } from './flags.js';
 
 /** Where `flux build` runs: the file system it reads and the working directory relative paths start from. */
 export interface BuildEnvironment {
@@ -24,6 +24,7 @@ const buildFlags: readonly FlagSpec[] = [
   { name: 'recursive', shorthand: 'r', kind: 'bool' },
   { name: 'local-sources', kind: 'stringSlice' },
   { name: 'in-memory-build', kind: 'bool' },
+  kustomizeVersionFlag,
 ];
 
 /** pflag's `StringToString`: `key=value` items, each split at its first `=`. */
@@ -77,6 +78,7 @@ export function runBuild(argv: readonly string[], environment: BuildEnvironment)
     strictSubstitute: flags.bool('strict-substitute'),
     recursive: flags.bool('recursive'),
     localSources,
+    kustomizeVersion: flags.value<KustomizeVersion>('kustomize-version', defaultKustomizeVersion),
     ...(flags.bool('in-memory-build') && { root: environment.cwd }),
   });
   return { stdout: result.yaml, stderr: parsed.notices.map((notice) => `${notice}\n`).join('') };

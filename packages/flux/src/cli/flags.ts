@@ -1,3 +1,4 @@
+import { isKustomizeVersion, kustomizeVersions } from '@kustomize-ts/core';
 import type { FlagSpec } from '@kustomize-ts/flags';
 import { parseGoDuration } from '../duration.js';
 
@@ -11,3 +12,16 @@ export { FlagError, Flags, parseFlags, type FlagSpec, type ParsedFlags } from '@
 export function durationFlag(name: string): FlagSpec {
   return { name, kind: 'value', type: 'duration', parse: parseGoDuration };
 }
+
+/** `--kustomize-version`: the kustomize release whose output the build reproduces, the one the Flux version embeds. */
+export const kustomizeVersionFlag: FlagSpec = {
+  name: 'kustomize-version',
+  kind: 'value',
+  type: 'string',
+  defaultValue: 'v5.8.1',
+  usage: 'the kustomize release Flux embeds: v5.8.1 (Flux 2.8-2.9), v5.7.1 (Flux 2.7.0-2.7.3) or v5.5.0 (the output of Flux 2.5-2.6)',
+  parse: (text) => {
+    if (!isKustomizeVersion(text)) throw new Error(`must be one of ${kustomizeVersions.join(', ')}`);
+    return text;
+  },
+};

@@ -2,7 +2,7 @@ import type { Loader } from '../../accumulate/loader.js';
 import { KustomizeError } from '../../errors.js';
 import { basename } from '../../fs/path.js';
 import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
-import type { ObjectShape } from '../../kustomization/schema.js';
+import { patchOptionsType, type ObjectShape } from '../../kustomization/schema.js';
 import { addHashSuffixes, generateConfigMap, generateSecret, type SecretArgs } from '../../generate/index.js';
 import type { PatchEntry } from '../../kustomization/types.js';
 import type { Resource } from '../../resource/resource.js';
@@ -19,8 +19,8 @@ import {
   transformSuffix,
   type Image,
 } from '../../transform/index.js';
-import { applyReplacements, parseReplacements } from '../../transform/replacements/index.js';
 import { parseYaml } from '../../yaml/index.js';
+import { configureReplacements } from '../replacements.js';
 import { runJson6902Entry, runPatchEntry, runStrategicMergePatches } from '../patches.js';
 import { decodePluginConfig, type PluginConfigDecoder } from './decode.js';
 import { generateIamPolicy } from './iam-policy.js';
@@ -213,14 +213,13 @@ const builtinPlugins: Readonly<Record<string, Configure>> = {
   },
   ReplacementTransformer: (config, loader) => {
     const decoded = decode(config, { replacements: 'anything' });
-    const loadFile = (path: string): JsonValue => parseYaml(loader.readText(path), loader.display(loader.resolve(path)), { dialect: 'sigs-yaml' });
-    const replacements = parseReplacements(getOwn(decoded, 'replacements') ?? null, config.file, loadFile);
-    return transformer((resources) => applyReplacements(resources, replacements));
+    return transformer(configureReplacements(getOwn(decoded, 'replacements') ?? null, config.file, loader));
   },
   ValueAddTransformer: (config, loader) => configureValueAdd(config, loader),
   HashTransformer: () => transformer(addHashSuffixes),
   PatchTransformer: (config, loader) => {
-    const entry = decode(config, { path: 'string', patch: 'string', target: { object: selectorShape }, options: 'boolMap' }) as PatchEntry;
+    const options = patchOptionsType(loader.session.behaviour.typedPatchOptions);
+    const entry = decode(config, { path: 'string', patch: 'string', target: { object: selectorShape }, options }) as PatchEntry;
     return transformer((resources) => runPatchEntry(resources, entry, loader));
   },
   PatchStrategicMergeTransformer: (config, loader) => {

@@ -6,7 +6,7 @@ import { gvkSelectedBy, type Gvk } from '../../resource/id.js';
 import type { FieldSpec } from '../fieldspec.js';
 import { commonAnnotationFieldSpecs } from './common-annotations.js';
 import { commonLabelFieldSpecs } from './common-labels.js';
-import { imageFieldSpecs } from './images.js';
+import { imageFieldSpecs, imageVolumeFieldSpecs } from './images.js';
 import { namePrefixFieldSpecs } from './name-prefix.js';
 import { nameReferenceFieldSpecs } from './name-reference.js';
 import { nameSuffixFieldSpecs } from './name-suffix.js';
@@ -224,7 +224,7 @@ function toFieldSpec(entry: JsonObject): FieldSpec {
   return { ...gvkFields(entry), path: typeof path === 'string' ? path : '', ...(entry['create'] === true ? { create: true } : {}) };
 }
 
-/** Kustomize's builtin config, sorted as kustomize sorts it after parsing. */
+/** Kustomize v5.5.0's builtin config, sorted as kustomize sorts it after parsing. */
 export const defaultTransformerConfig: TransformerConfig = sortTransformerConfig({
   namePrefix: namePrefixFieldSpecs,
   nameSuffix: nameSuffixFieldSpecs,
@@ -238,3 +238,6 @@ export const defaultTransformerConfig: TransformerConfig = sortTransformerConfig
   images: imageFieldSpecs,
   replicas: replicaFieldSpecs,
 });
+
+/** The builtin config from kustomize v5.7, whose `images` also covers image volumes. */
+export const imageVolumesTransformerConfig: TransformerConfig = sortTransformerConfig({ ...defaultTransformerConfig, images: [...imageFieldSpecs, ...imageVolumeFieldSpecs] });

@@ -4,6 +4,7 @@ import { newResource, type Resource } from '../../resource/resource.js';
 import { applyReplacements } from './apply.js';
 import type { Replacement } from './types.js';
 import { errorOf } from '../../test-support.js';
+import { versionBehaviour, type KustomizeVersion } from '../../versions.js';
 
 // Every expectation here was checked with `kubectl kustomize` (Kustomize v5.5.0) on a tree holding the same
 // resources and a kustomization with the same `replacements`.
@@ -277,8 +278,8 @@ describe('select and reject', () => {
     newResource({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'cr', namespace: 'zzz' } }),
     newResource({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'plain' } }),
   ];
-  const annotated = (targets: Replacement['targets']) => {
-    const out = applyReplacements(resources, [{ source: { name: 'src', fieldPath: 'data.s' }, targets: targets.map((t) => ({ ...t, options: { create: true } })) }]);
+  const annotated = (targets: Replacement['targets'], version: KustomizeVersion = 'v5.8.1') => {
+    const out = applyReplacements(resources, [{ source: { name: 'src', fieldPath: 'data.s' }, targets: targets.map((t) => ({ ...t, options: { create: true } })) }], undefined, versionBehaviour(version));
     return out.map((resource) => Object.keys(((resource.object['metadata'] as JsonObject)['annotations'] as JsonObject | undefined) ?? {}).filter((key) => key.startsWith('r')));
   };
 
@@ -286,8 +287,25 @@ describe('select and reject', () => {
     expect(annotated([{ select: { labelSelector: 'app=x' }, reject: [{ namespace: 'other' }], fieldPaths: ['metadata.annotations.r1'] }])).toEqual([[], ['r1'], [], [], [], []]);
   });
 
-  it('compares namespaces as effective ones: default matches none given', () => {
-    expect(annotated([{ select: { namespace: 'default' }, fieldPaths: ['metadata.annotations.r2'] }])).toEqual([['r2'], ['r2'], ['r2'], [], [], ['r2']]);
+  it('compares namespaces as effective ones up to v5.7 (default matches none given), as written from v5.8', () => {
+    const target = { select: { namespace: 'default' }, fieldPaths: ['metadata.annotations.r2'] };
+    expect(annotated([target], 'v5.5.0')).toEqual([['r2'], ['r2'], ['r2'], [], [], ['r2']]);
+    expect(annotated([target], 'v5.7.1')).toEqual([['r2'], ['r2'], ['r2'], [], [], ['r2']]);
+    expect(annotated([target], 'v5.8.1')).toEqual([[], [], ['r2'], [], [], []]);
+  });
+
+  it('reads id fields as anchored regular expressions from v5.8, as literal text before', () => {
+    const target = { select: { kind: 'Config.*', name: '[ab]' }, reject: [{ name: 'b|c' }], fieldPaths: ['metadata.annotations.r7'] };
+    expect(annotated([target], 'v5.7.1')).toEqual([[], [], [], [], [], []]);
+    expect(annotated([target], 'v5.8.1')).toEqual([[], ['r7'], [], [], [], []]);
+    // Anchored: `Config` alone does not take ConfigMap.
+    expect(annotated([{ select: { kind: 'Config' }, fieldPaths: ['metadata.annotations.r7'] }], 'v5.8.1')).toEqual([[], [], [], [], [], []]);
+  });
+
+  it('refuses an invalid regular expression from v5.8 with Go\'s message', () => {
+    const error = errorOf(() => annotated([{ select: { name: '[a' }, fieldPaths: ['metadata.annotations.r8'] }], 'v5.8.1'));
+    expect(error.message).toBe('error creating target selector: error parsing regexp: missing closing ]: `[a)$`');
+    expect(annotated([{ select: { name: '[a' }, fieldPaths: ['metadata.annotations.r8'] }], 'v5.7.1')).toEqual([[], [], [], [], [], []]);
   });
 
   it('never treats a kind as cluster-scoped, so a ClusterRole keeps its written namespace', () => {

@@ -5,8 +5,11 @@ import { currentId, withObject, type Resource } from '../../resource/resource.js
 import { scalarText } from '../node-kind.js';
 import { lookupField, splitDottedPath } from './field-path.js';
 import { decodeScalar, tagOf, type TaggedScalar } from './scalar.js';
-import { idSelectedBy, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString } from './select.js';
+import { GoRegExpError } from '../../regexp.js';
+import { idSelectedBy, idTest, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString, type IdTest } from './select.js';
+import { writeIntoStructuredData } from './structured.js';
 import { setMatchingFields, type TargetSetter, type Walked } from './target-path.js';
+import { versionBehaviour, type VersionBehaviour } from '../../versions.js';
 import { defaultReplacementFieldPath, type FieldOptions, type Replacement, type SourceSelector, type TargetSelector } from './types.js';
 
 /** The value a replacement copies: a scalar keeps its YAML tag, a map or list is copied whole (`depth` deep). */
@@ -40,6 +43,15 @@ function selectSource(resources: readonly Resource[], source: SourceSelector): R
     throw new KustomizeError('no-match', `nothing selected by ${sourceString(source)}`, {}, 'the source must name exactly one resource of the build (by its current or an earlier id)');
   }
   return match;
+}
+
+/** The value a replacement copies: its static `sourceValue` (an untagged scalar), or the source's field. */
+function replacementValue(resources: readonly Resource[], replacement: Replacement): SourceValue {
+  if (replacement.sourceValue !== undefined && replacement.source !== undefined) {
+    throw new KustomizeError('invalid-kustomization', 'value and resource selectors are mutually exclusive', { field: 'replacements' }, 'give either sourceValue or source');
+  }
+  if (replacement.sourceValue !== undefined) return { scalar: { tag: '', text: replacement.sourceValue } };
+  return sourceValue(resources, replacement.source!);
 }
 
 function sourceValue(resources: readonly Resource[], source: SourceSelector): SourceValue {
@@ -118,33 +130,59 @@ function writeFieldPath(object: JsonObject, fieldPath: string, create: boolean, 
   return walked.node as JsonObject;
 }
 
-function copyValueToTarget(resource: Resource, value: SourceValue, target: TargetSelector): Resource {
+/** Writes the value at each of the target's field paths; from v5.8 (`structuredData`) a path may go on into JSON or YAML held in a string field. */
+function copyValueToTarget(resource: Resource, value: SourceValue, target: TargetSelector, structuredData: boolean): Resource {
   const fieldPaths = target.fieldPaths !== undefined && target.fieldPaths.length > 0 ? target.fieldPaths : [defaultReplacementFieldPath];
   const create = target.options?.create === true;
   let object = resource.object;
   for (const fieldPath of fieldPaths) {
-    if ('node' in value && value.depth + splitDottedPath(fieldPath).length > maxCopySize.depth) {
+    const parts = splitDottedPath(fieldPath);
+    if ('node' in value && value.depth + parts.length > maxCopySize.depth) {
       throw new KustomizeError('limit-exceeded', `the replacement would nest ${idString(currentId(resource))} more than ${maxCopySize.depth} levels deep`, { field: fieldPath }, 'copy a smaller part of the resource');
     }
-    object = writeFieldPath(object, fieldPath, create, targetSetter(value, target.options, fieldPath, resource), resource);
+    const intoData = structuredData ? writeIntoStructuredData(object, parts, value, create) : undefined;
+    object = intoData ?? writeFieldPath(object, fieldPath, create, targetSetter(value, target.options, fieldPath, resource), resource);
   }
   return withObject(resource, object);
 }
 
-/** True when the target's select takes the resource and none of its rejects does. */
-function isTarget(resource: Resource, target: TargetSelector): boolean {
-  const rejects = target.reject ?? [];
-  if (!matchesLabelsAndAnnotations(resource, target.select)) return false;
-  if (rejects.some((reject) => (reject.annotationSelector || reject.labelSelector) && matchesLabelsAndAnnotations(resource, reject))) return false;
-  const ids = replacementIds(resource);
-  if (!ids.some((id) => idSelectedBy(id, target.select))) return false;
-  return !rejects.some((reject) => !isEmptyResId(reject) && ids.some((id) => idSelectedBy(id, reject)));
+/** What decides which resources a target takes: its selectors, and how their id fields compare. */
+interface TargetTest {
+  readonly target: TargetSelector;
+  readonly selects: IdTest;
+  /** The id tests of the rejects that set an id field. */
+  readonly rejects: readonly IdTest[];
 }
+
+/** The target's id tests, compiled before any resource is looked at, as kustomize compiles them. */
+function targetTest(target: TargetSelector, regexps: boolean): TargetTest {
+  try {
+    const selects = idTest(target.select, regexps);
+    const rejects = (target.reject ?? []).filter((reject) => !isEmptyResId(reject)).map((reject) => idTest(reject, regexps));
+    return { target, selects, rejects };
+  } catch (error) {
+    if (!(error instanceof GoRegExpError)) throw error;
+    throw new KustomizeError('invalid-kustomization', `error creating target selector: ${error.message}`, { field: 'replacements' }, 'the id fields of select and reject are regular expressions in Go syntax (RE2)');
+  }
+}
+
+/** True when the target's select takes the resource and none of its rejects does. */
+function isTarget(resource: Resource, { target, selects, rejects }: TargetTest): boolean {
+  if (!matchesLabelsAndAnnotations(resource, target.select)) return false;
+  if ((target.reject ?? []).some((reject) => (reject.annotationSelector || reject.labelSelector) && matchesLabelsAndAnnotations(resource, reject))) return false;
+  const ids = replacementIds(resource);
+  if (rejects.some((rejected) => ids.some(rejected))) return false;
+  return ids.some(selects);
+}
+
+/** How a kustomize release reads replacements: the rows of the version table that concern them. */
+export type ReplacementBehaviour = Pick<VersionBehaviour, 'replacementSelectorRegexps' | 'structuredDataFieldPaths'>;
 
 /**
  * Applies kustomize's `replacements` in order, each seeing the result of the ones before: reads the source
  * field of the one resource the source selects (by current or earlier id), then writes it into each target
- * field of every selected, not rejected resource. Copy-on-write: unchanged resources are returned as they are.
+ * field of every selected, not rejected resource, as the kustomize release of `behaviour` does (the newest by
+ * default). Copy-on-write: unchanged resources are returned as they are.
  * Throws a KustomizeError when the source selects no resource or several, when a field is missing, or when a
  * value does not fit its target. `onUnmatchedTarget` hears of each target that selected no resource
  * (indices of the replacement and of its target, and the resources it was tried on).
@@ -153,17 +191,19 @@ export function applyReplacements(
   resources: readonly Resource[],
   replacements: readonly Replacement[],
   onUnmatchedTarget?: (replacement: number, target: number, resources: readonly Resource[]) => void,
+  behaviour: ReplacementBehaviour = versionBehaviour(),
 ): Resource[] {
   let current = [...resources];
   replacements.forEach((replacement, index) => {
-    const value = sourceValue(current, replacement.source);
+    const value = replacementValue(current, replacement);
     replacement.targets.forEach((target, targetIndex) => {
+      const test = targetTest(target, behaviour.replacementSelectorRegexps);
       let matched = false;
       const before = current;
       current = current.map((resource) => {
-        if (!isTarget(resource, target)) return resource;
+        if (!isTarget(resource, test)) return resource;
         matched = true;
-        return copyValueToTarget(resource, value, target);
+        return copyValueToTarget(resource, value, target, behaviour.structuredDataFieldPaths);
       });
       if (!matched) onUnmatchedTarget?.(index, targetIndex, before);
     });

@@ -52,8 +52,13 @@ export class FieldReader {
 
   /** Field `name` as a string; empty when absent. */
   string(name: string): string {
+    return this.optionalString(name) ?? '';
+  }
+
+  /** A string field, `undefined` when missing or null (a Go `*string`). */
+  optionalString(name: string): string | undefined {
     const value = this.raw(name);
-    if (value === undefined) return '';
+    if (value === undefined) return undefined;
     if (typeof value !== 'string') throw this.typeError(name, value, 'string');
     return value;
   }

@@ -1,3 +1,4 @@
+import { GoRegExp } from '../../regexp.js';
 import { idString, type ResourceId } from '../../resource/id.js';
 import { currentId, stringMapOf, type Resource } from '../../resource/resource.js';
 import { parseLabelSelector } from '../../resource/select.js';
@@ -26,6 +27,24 @@ export function idSelectedBy(id: ResourceId, selector: ResIdSelector): boolean {
     (!selector.version || selector.version === id.version) &&
     (!selector.kind || selector.kind === id.kind)
   );
+}
+
+/** Whether a target's `select` or one of its `reject`s takes an id. */
+export type IdTest = (id: ResourceId) => boolean;
+
+/**
+ * The id test of a target selector: field by field equality (namespaces as effective ones) or, with
+ * `regexps` (kustomize v5.8), each non-empty field an anchored Go regular expression on the id's own field, so
+ * that `namespace: default` no longer takes an id without a namespace. Compiles group, version, kind, name and
+ * namespace in that order; @throws GoRegExpError on the first invalid pattern.
+ */
+export function idTest(selector: ResIdSelector, regexps: boolean): IdTest {
+  if (!regexps) return (id) => idSelectedBy(id, selector);
+  const fields = (['group', 'version', 'kind', 'name', 'namespace'] as const).flatMap((field) => {
+    const pattern = selector[field];
+    return pattern ? [{ field, pattern: GoRegExp.compile(`^(?:${pattern})$`) }] : [];
+  });
+  return (id) => fields.every(({ field, pattern }) => pattern.test(id[field]));
 }
 
 /** True when no id field of `selector` is set. */

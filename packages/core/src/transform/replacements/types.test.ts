@@ -59,7 +59,7 @@ describe('parseReplacements', () => {
   it('reads a path entry with the loader; a path with inline fields is an error', () => {
     const files: Record<string, JsonValue> = { 'one.yaml': { source: { name: 'a' }, targets: [{ select: { name: 'b' } }] } };
     const parsed = parseReplacements([{ path: 'one.yaml' }], 'k.yaml', (path) => files[path]!);
-    expect(parsed.map((r) => r.source.name)).toEqual(['a']);
+    expect(parsed.map((r) => r.source?.name)).toEqual(['a']);
     // kubectl kustomize: "cannot specify both path and inline replacement"
     const error = errorOf(() => parseReplacements([{ path: 'one.yaml', source: { name: 'a' } }], 'k.yaml', (path) => files[path]!));
     expect(error.message).toBe('cannot specify both path and inline replacement');
@@ -74,7 +74,7 @@ describe('parseReplacementFile', () => {
   // kubectl kustomize reads these files leniently: keys in any case, unknown keys ignored, `targets: []` allowed.
   it('reads a list, matching keys in any case and ignoring unknown ones', () => {
     const parsed = parseReplacementFile([{ SOURCE: { kind: 'ConfigMap', fieldpath: 'data.a', bogus: 1 }, targets: [{ select: { name: 'x' }, fieldpaths: ['data.b'], Options: { create: true } }], other: 'x' }], 'r.yaml');
-    expect(parsed[0]!.source.fieldPath).toBe('data.a');
+    expect(parsed[0]!.source?.fieldPath).toBe('data.a');
     expect(parsed[0]!.targets[0]!.fieldPaths).toEqual(['data.b']);
     expect(parsed[0]!.targets[0]!.options?.create).toBe(true);
   });

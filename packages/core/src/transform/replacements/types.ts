@@ -1,5 +1,6 @@
 import { KustomizeError } from '../../errors.js';
 import { isJsonObject, type JsonValue } from '../../json.js';
+import { versionBehaviour } from '../../versions.js';
 import { FieldReader } from './decode.js';
 
 /** Kustomize's default field path of a replacement source or target. */
@@ -48,11 +49,21 @@ export interface TargetSelector {
   readonly options?: FieldOptions;
 }
 
-/** One entry of kustomize's `replacements`: copy one field of one resource into fields of others. */
+/** One entry of kustomize's `replacements`: copy one field of one resource, or a static value, into fields of others. */
 export interface Replacement {
-  readonly source: SourceSelector;
+  /** Set unless `sourceValue` is (setting both is an error when the replacement runs). */
+  readonly source?: SourceSelector;
+  /** A static value to write, as a string (kustomize v5.7 and later). */
+  readonly sourceValue?: string;
   readonly targets: readonly TargetSelector[];
 }
+
+/** How a kustomize release decodes replacements: whether it knows `sourceValue` (v5.7 and later). */
+export interface ReplacementReading {
+  readonly sourceValue: boolean;
+}
+
+const newestReading: ReplacementReading = { sourceValue: versionBehaviour().replacementSourceValue };
 
 /** Reads the `path:` file of a replacements entry: called with the path as written, returns its parsed content. */
 export type ReplacementFileLoader = (path: string) => JsonValue;
@@ -100,15 +111,17 @@ function readTarget(reader: FieldReader): TargetSelector {
  * Reads one replacement. `emptyTargetsAllowed` is true for entries of a `path:` file: kustomize reads those
  * directly, while inline entries pass through a YAML round trip that drops an empty `targets` list.
  */
-function readReplacement(reader: FieldReader, emptyTargetsAllowed: boolean): Replacement {
+function readReplacement(reader: FieldReader, emptyTargetsAllowed: boolean, reading: ReplacementReading): Replacement {
   const source = reader.object('source');
+  const sourceValue = reading.sourceValue ? reader.optionalString('sourceValue') : undefined;
   const targets = reader.list('targets');
-  if (source === undefined || targets === undefined || (targets.length === 0 && !emptyTargetsAllowed)) {
-    throw invalid('replacements must specify a source and at least one target', reader.file, reader.path, 'give the replacement a source and a list of targets');
+  if ((source === undefined && sourceValue === undefined) || targets === undefined || (targets.length === 0 && !emptyTargetsAllowed)) {
+    throw invalid('replacements must specify a source and at least one target', reader.file, reader.path, 'give the replacement a source (or a sourceValue) and a list of targets');
   }
-  const options = readOptions(source.object('options'));
+  const options = readOptions(source?.object('options'));
   return {
-    source: { ...readResId(source), fieldPath: source.string('fieldPath'), ...(options === undefined ? {} : { options }) },
+    ...(source === undefined ? {} : { source: { ...readResId(source), fieldPath: source.string('fieldPath'), ...(options === undefined ? {} : { options }) } }),
+    ...(sourceValue === undefined ? {} : { sourceValue }),
     targets: targets.map((item, i) => readTarget(reader.item(item, `${reader.fieldPath('targets')}[${i}]`))),
   };
 }
@@ -128,19 +141,19 @@ function goKind(value: JsonValue): string {
  * Parses the content of a replacements `path:` file: a list of replacements or a single one. Field names
  * match ignoring case and unknown fields are ignored, as kustomize reads such files.
  */
-export function parseReplacementFile(content: JsonValue, file: string): Replacement[] {
+export function parseReplacementFile(content: JsonValue, file: string, reading: ReplacementReading = newestReading): Replacement[] {
   const root = rootReader(file);
-  if (Array.isArray(content)) return content.map((item, i) => readReplacement(root.item(item, `[${i}]`), true));
-  if (isJsonObject(content)) return [readReplacement(root.item(content, ''), true)];
+  if (Array.isArray(content)) return content.map((item, i) => readReplacement(root.item(item, `[${i}]`), true, reading));
+  if (isJsonObject(content)) return [readReplacement(root.item(content, ''), true, reading)];
   throw invalid(`unsupported replacement type encountered within replacement path: ${goKind(content)}`, file, '', 'the file must hold a replacement or a list of replacements');
 }
 
 /**
- * Parses a kustomization's `replacements` list (null means none). An entry with `path:` is read with
+ * Parses a kustomization's `replacements` list (null means none), as the newest kustomize reads it unless `reading` says otherwise. An entry with `path:` is read with
  * `loadFile` and may hold one replacement or a list; an entry may not have both a path and inline fields.
  * Throws a KustomizeError naming the field on a missing source, targets or select, or a value of the wrong type.
  */
-export function parseReplacements(value: JsonValue, file: string, loadFile?: ReplacementFileLoader): Replacement[] {
+export function parseReplacements(value: JsonValue, file: string, loadFile?: ReplacementFileLoader, reading: ReplacementReading = newestReading): Replacement[] {
   if (value === null) return [];
   const root = rootReader(file);
   if (!Array.isArray(value)) throw root.typeError('replacements', value, 'list');
@@ -149,16 +162,16 @@ export function parseReplacements(value: JsonValue, file: string, loadFile?: Rep
     const entry = root.item(item, `replacements[${i}]`);
     const path = entry.string('path');
     if (path === '') {
-      out.push(readReplacement(entry, false));
+      out.push(readReplacement(entry, false, reading));
       return;
     }
-    if (entry.raw('source') !== undefined || (entry.list('targets')?.length ?? 0) !== 0) {
+    if (entry.raw('source') !== undefined || (reading.sourceValue && entry.raw('sourceValue') !== undefined) || (entry.list('targets')?.length ?? 0) !== 0) {
       throw invalid('cannot specify both path and inline replacement', file, entry.path, 'keep either path or source and targets');
     }
     if (loadFile === undefined) {
       throw new KustomizeError('unsupported', `replacements file '${path}' cannot be read here`, { file, field: entry.fieldPath('path') }, 'pass a file loader to parseReplacements');
     }
-    out.push(...parseReplacementFile(loadFile(path), path));
+    out.push(...parseReplacementFile(loadFile(path), path, reading));
   });
   return out;
 }

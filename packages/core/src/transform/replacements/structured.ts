@@ -1,0 +1,79 @@
+/**
+ * Replacement targets inside structured data (kustomize v5.8): a field path that reaches a string field holding
+ * JSON or YAML and goes on into it, e.g. `data.config\.json.database.host`. kustomize parses the string, writes
+ * into the parsed data, and prints it back: as JSON (Go's encoding/json, keys sorted; indented by two spaces when
+ * the original spans lines and holds a double space) when it started with `{` or `[`, else as YAML.
+ */
+import { stringify } from 'yaml';
+import { goJson } from '../../generate/gojson.js';
+import { cloneJson, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
+import { withoutYamlLogging } from '../../yaml/compose.js';
+import { parseYaml } from '../../yaml/index.js';
+import { lookupField } from './field-path.js';
+import { decodeScalar, tagOf, type TaggedScalar } from './scalar.js';
+import { setMatchingFields } from './target-path.js';
+
+/** The value written: a scalar with its tag, or a map or list. */
+export type StructuredValue = { readonly scalar: TaggedScalar } | { readonly node: JsonValue };
+
+/** The first prefix of `parts` (shorter than `parts`) that ends at a scalar, as kustomize looks it up; `undefined` when there is none. */
+function scalarPrefix(object: JsonObject, parts: readonly string[]): { readonly length: number; readonly text: string } | undefined {
+  for (let length = 1; length < parts.length; length++) {
+    let found: JsonValue | undefined;
+    try {
+      found = lookupField(object, parts.slice(0, length));
+    } catch {
+      continue;
+    }
+    if (found === undefined || isJsonObject(found) || Array.isArray(found)) continue;
+    // kustomize parses the scalar's text; a null or empty one is no data, and a number or boolean holds no fields.
+    return typeof found === 'string' && found.trim() !== '' ? { length, text: found } : undefined;
+  }
+  return undefined;
+}
+
+/** What kustomize sets on each matched node of the parsed data: a scalar keeps its tag and takes the text; anything else becomes the value. */
+function structuredSetter(value: StructuredValue): (current: JsonValue | undefined) => JsonValue {
+  const text = 'scalar' in value ? value.scalar.text : '';
+  return (current) => {
+    if (current === undefined) return 'scalar' in value ? decodeScalar({ tag: '', text }) : cloneJson(value.node);
+    if (!isJsonObject(current) && !Array.isArray(current)) return decodeScalar({ tag: tagOf(current), text });
+    return 'scalar' in value ? decodeScalar(value.scalar) : cloneJson(value.node);
+  };
+}
+
+/** The data printed back in the original's form: JSON for text starting with `{` or `[`, else YAML as kyaml writes it. */
+function printBack(data: JsonValue, original: string): string {
+  const first = original.trim()[0];
+  if (first === '{' || first === '[') return goJson(data, original.includes('\n') && original.includes('  ') ? '  ' : undefined);
+  return withoutYamlLogging(() => stringify(data, { indent: 2, indentSeq: false, lineWidth: 0, version: '1.2' })).trim();
+}
+
+/**
+ * Writes `value` at `parts` of `object` where a prefix of the path is a string field holding JSON or YAML and the
+ * rest of the path reaches into that data (kustomize v5.8's setValueInStructuredData). Returns the new object, or
+ * `undefined` when the path does not go through such a field or nothing in the data matches, where kustomize falls
+ * back to the plain field path.
+ */
+export function writeIntoStructuredData(object: JsonObject, parts: readonly string[], value: StructuredValue, create: boolean): JsonObject | undefined {
+  const prefix = scalarPrefix(object, parts);
+  if (prefix === undefined) return undefined;
+  let printed: string;
+  try {
+    const data = parseYaml(prefix.text, 'structured data', { dialect: 'kyaml' });
+    if (!isJsonObject(data) && !Array.isArray(data)) return undefined;
+    const walked = setMatchingFields(data, parts.slice(prefix.length), create, structuredSetter(value));
+    if (walked.matches === 0) return undefined;
+    printed = printBack(walked.node, prefix.text);
+  } catch {
+    return undefined;
+  }
+  // kustomize writes back to the one field its lookup found: the first match of the prefix.
+  let written = false;
+  const next = setMatchingFields(object, parts.slice(0, prefix.length), false, (current) => {
+    if (written || current !== prefix.text) return current ?? null;
+    written = true;
+    return printed;
+  });
+  return next.node as JsonObject;
+}
