@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The playground as a person uses it, in a real headless Chromium (Debian's `chromium`; the test is skipped
  * where it is not installed): the page loads the instavote example, a person changes the prod overlay's image
