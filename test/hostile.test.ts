@@ -22,6 +22,7 @@ import { fluxKustomizeBuild, parseGoDuration } from '@kustomize-ts/flux';
 import { planGolden } from '@kustomize-ts/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../packages/cli/src/main.js';
+import { errorOf } from '../packages/core/src/test-support.js';
 
 const repository = fileURLToPath(new URL('..', import.meta.url));
 const corpus = join(repository, 'test/hostile');
@@ -33,17 +34,6 @@ const cleanPrototypes = prototypes.map((prototype) => Object.getOwnPropertyNames
 function expectCleanPrototypes(): void {
   expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   prototypes.forEach((prototype, i) => expect(Object.getOwnPropertyNames(prototype).sort()).toEqual(cleanPrototypes[i]));
-}
-
-/** The KustomizeError `run` throws; any other outcome fails the test. */
-function kustomizeError(run: () => unknown): KustomizeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KustomizeError) return error;
-    throw error;
-  }
-  throw new Error('expected a KustomizeError, but it succeeded');
 }
 
 /** A directory tree on disk, in a new temporary directory. */
@@ -103,7 +93,7 @@ describe('load restrictions on the Node file system', () => {
   it('refuses a file that is a symbolic link out of the kustomization directory', () => {
     const root = onDisk({ 'app/kustomization.yaml': 'resources:\n- cm.yaml\n', 'outside/secret.yaml': configMap('secret') });
     symlinkSync(join(root, 'outside/secret.yaml'), join(root, 'app/cm.yaml'));
-    const error = kustomizeError(() => build({ fs: new NodeFileSystem(), path: join(root, 'app') }));
+    const error = errorOf(() => build({ fs: new NodeFileSystem(), path: join(root, 'app') }));
     expect(error.code).toBe('load-restricted');
     expect(error.message).toContain('a symbolic link to');
     // kubectl kustomize refuses it too, and reads it with LoadRestrictionsNone; so do we.
@@ -114,7 +104,7 @@ describe('load restrictions on the Node file system', () => {
     const root = onDisk({ 'outside/kustomization.yaml': 'resources:\n- cm.yaml\n', 'app/cm.yaml': configMap('cm') });
     mkdirSync(join(root, 'app'), { recursive: true });
     symlinkSync(join(root, 'outside/kustomization.yaml'), join(root, 'app/kustomization.yaml'));
-    expect(kustomizeError(() => build({ fs: new NodeFileSystem(), path: join(root, 'app') })).code).toBe('load-restricted');
+    expect(errorOf(() => build({ fs: new NodeFileSystem(), path: join(root, 'app') })).code).toBe('load-restricted');
   });
 
   it('reads a link that stays inside the directory', () => {
@@ -127,7 +117,7 @@ describe('load restrictions on the Node file system', () => {
     const root = onDisk({ 'app/kustomization.yaml': 'resources:\n- pipe.yaml\n' });
     const made = spawnSync('mkfifo', [join(root, 'app/pipe.yaml')]);
     if (made.status !== 0) return; // no mkfifo here
-    const error = kustomizeError(() => build({ fs: new NodeFileSystem(), path: join(root, 'app') }));
+    const error = errorOf(() => build({ fs: new NodeFileSystem(), path: join(root, 'app') }));
     expect(error.code).toBe('file-not-found');
     expect(new NodeFileSystem().kind(join(root, 'app/pipe.yaml'))).toBeUndefined();
     expect(() => new NodeFileSystem().readFile(join(root, 'app/pipe.yaml'))).toThrow(/not a regular file/);
@@ -137,7 +127,7 @@ describe('load restrictions on the Node file system', () => {
     const root = onDisk({ 'app/kustomization.yaml': 'resources:\n- huge.yaml\n', 'app/huge.yaml': '' });
     truncateSync(join(root, 'app/huge.yaml'), 1024 ** 3); // sparse: a gigabyte that takes no space
     const started = performance.now();
-    const error = kustomizeError(() => build({ fs: new NodeFileSystem(), path: join(root, 'app'), limits: { maxFileBytes: 1024 } }));
+    const error = errorOf(() => build({ fs: new NodeFileSystem(), path: join(root, 'app'), limits: { maxFileBytes: 1024 } }));
     expect(error.code).toBe('limit-exceeded');
     expect(performance.now() - started).toBeLessThan(1000);
   });
@@ -146,7 +136,7 @@ describe('load restrictions on the Node file system', () => {
     const root = onDisk({ 'repo/app/kustomization.yaml': 'resources:\n- cm.yaml\n', 'outside/secret.yaml': configMap('secret') });
     symlinkSync(join(root, 'outside/secret.yaml'), join(root, 'repo/app/cm.yaml'));
     // Flux builds without kustomize's load restrictor, inside the repository root.
-    const error = kustomizeError(() => fluxKustomizeBuild(new NodeFileSystem(), join(root, 'repo/app'), join(root, 'repo')));
+    const error = errorOf(() => fluxKustomizeBuild(new NodeFileSystem(), join(root, 'repo/app'), join(root, 'repo')));
     expect(error.message).toContain("'cm.yaml' is neither a file nor a directory");
   });
 
@@ -163,7 +153,7 @@ describe('load restrictions on the Node file system', () => {
 
 describe('one error type', () => {
   it('is what the Flux functions throw too', () => {
-    expect(kustomizeError(() => parseGoDuration('ten minutes')).code).toBe('invalid-argument');
+    expect(errorOf(() => parseGoDuration('ten minutes')).code).toBe('invalid-argument');
   });
 });
 
@@ -184,7 +174,7 @@ describe('a build never uses the network nor runs programs', () => {
 
   it('asks the caller for remote trees and charts, and refuses them without a hook', () => {
     const fs = new MemoryFileSystem({ 'app/kustomization.yaml': 'resources:\n- https://example.com/deploy/cm.yaml\n' });
-    expect(kustomizeError(() => build({ fs, path: '/app' })).code).toBe('unsupported');
+    expect(errorOf(() => build({ fs, path: '/app' })).code).toBe('unsupported');
     const asked: string[] = [];
     const resolveRemote = (address: string) => {
       asked.push(address);
@@ -196,7 +186,7 @@ describe('a build never uses the network nor runs programs', () => {
 
   it('turns a failing or misbehaving hook into a KustomizeError', () => {
     const fs = new MemoryFileSystem({ 'app/kustomization.yaml': 'resources:\n- https://example.com/cm.yaml\nhelmCharts:\n- name: c\n' });
-    const failing = kustomizeError(() =>
+    const failing = errorOf(() =>
       build({
         fs,
         path: '/app',
@@ -209,9 +199,9 @@ describe('a build never uses the network nor runs programs', () => {
     );
     expect(failing.code).toBe('hook-failed');
     expect(failing.cause).toBeInstanceOf(TypeError);
-    expect(kustomizeError(() => build({ fs, path: '/app', hooks: { resolveRemote: () => ({ files: null }) as never } })).code).toBe('hook-failed');
+    expect(errorOf(() => build({ fs, path: '/app', hooks: { resolveRemote: () => ({ files: null }) as never } })).code).toBe('hook-failed');
     const chart = new MemoryFileSystem({ 'app/kustomization.yaml': 'helmCharts:\n- name: c\n' });
-    expect(kustomizeError(() => build({ fs: chart, path: '/app', hooks: { renderHelmChart: () => 42 as never } })).code).toBe('hook-failed');
+    expect(errorOf(() => build({ fs: chart, path: '/app', hooks: { renderHelmChart: () => 42 as never } })).code).toBe('hook-failed');
   });
 });
 
@@ -219,7 +209,7 @@ describe('resource bombs', () => {
   const deep = (open: string, close: string, depth: number) => open.repeat(depth) + close.repeat(depth);
   const within = (run: () => unknown) => {
     const started = performance.now();
-    const error = kustomizeError(run);
+    const error = errorOf(run);
     expect(performance.now() - started).toBeLessThan(2000);
     return error;
   };
@@ -241,14 +231,14 @@ describe('resource bombs', () => {
       for (let i = 0; i < length; i++) files[`d${i}/kustomization.yaml`] = i + 1 < length ? `resources:\n- ../d${i + 1}\n` : 'resources:\n- cm.yaml\n';
       return new MemoryFileSystem(files);
     };
-    expect(kustomizeError(() => build({ fs: chain(102), path: '/d0' })).message).toContain('nest deeper than 100 levels');
+    expect(errorOf(() => build({ fs: chain(102), path: '/d0' })).message).toContain('nest deeper than 100 levels');
     expect(build({ fs: chain(100), path: '/d0' }).yaml).toBe(configMap('cm'));
-    expect(kustomizeError(() => build({ fs: chain(4000), path: '/d0', limits: { maxDepth: 1_000_000 } })).code).toBe('limit-exceeded');
+    expect(errorOf(() => build({ fs: chain(4000), path: '/d0', limits: { maxDepth: 1_000_000 } })).code).toBe('limit-exceeded');
   });
 
   it('refuses a scalar above the file-size limit', () => {
     const huge = configMap('cm', `data:\n  k: ${'x'.repeat(65 * 1024 * 1024)}\n`);
-    const error = kustomizeError(() => build({ fs: new MemoryFileSystem({ 'app/kustomization.yaml': 'resources:\n- cm.yaml\n', 'app/cm.yaml': huge }), path: '/app' }));
+    const error = errorOf(() => build({ fs: new MemoryFileSystem({ 'app/kustomization.yaml': 'resources:\n- cm.yaml\n', 'app/cm.yaml': huge }), path: '/app' }));
     expect(error.code).toBe('limit-exceeded');
     expect(error.location.file).toBe('cm.yaml');
   });
@@ -262,7 +252,7 @@ describe('resource bombs', () => {
       }
     }
     const fs: FileSystem = new ExhaustedFileSystem({ 'app/kustomization.yaml': 'resources:\n- cm.yaml\n', 'app/cm.yaml': configMap('cm') });
-    const error = kustomizeError(() => build({ fs, path: '/app' }));
+    const error = errorOf(() => build({ fs, path: '/app' }));
     expect(error.code).toBe('limit-exceeded');
     expect(error.location.file).toBe('/app');
     expect(error.cause).toBeInstanceOf(RangeError);
@@ -316,7 +306,7 @@ describe('atomic writes', () => {
   it('leaves the old file whole and no temporary file when a write fails halfway', () => {
     const root = onDisk({ 'out.yaml': 'old content\n' });
     failWritesHalfway();
-    const error = kustomizeError(() => new NodeWritableFileSystem().writeFile(join(root, 'out.yaml'), 'new content that is longer\n'));
+    const error = errorOf(() => new NodeWritableFileSystem().writeFile(join(root, 'out.yaml'), 'new content that is longer\n'));
     expect(error.code).toBe('write-failed');
     expect(readFileSync(join(root, 'out.yaml'), 'utf8')).toBe('old content\n');
     expect(readdirSync(root)).toEqual(['out.yaml']);

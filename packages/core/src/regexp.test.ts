@@ -68,8 +68,32 @@ describe('GoRegExp', () => {
     expect(message('(a)\\1')).toBe('error parsing regexp: invalid escape sequence: `\\1`');
     expect(message('(?=a)')).toContain('invalid or unsupported Perl syntax');
     expect(message('[z-a]')).toBe('error parsing regexp: invalid character class range: `z-a`');
-    expect(message(`${'('.repeat(1001)}${')'.repeat(1001)}`)).toContain('nests too deeply');
-    expect(message('((a{1000}){1000}){1000}')).toContain('expression too large');
+    const deep = `${'('.repeat(1001)}${')'.repeat(1001)}`;
+    expect(message(deep)).toBe(`error parsing regexp: expression nests too deeply: \`${deep}\``);
+    // Verified with kubectl kustomize, in a patch target's name (which kustomize wraps in `^(?:…)$`) or, unwrapped,
+    // in a replacement's `[name=…]` path element.
+    expect(message('((a{1000}){1000}){1000}')).toBe('error parsing regexp: invalid repeat count: `{1000}`');
+    expect(message('(?:a{1000}){2}')).toBe('error parsing regexp: invalid repeat count: `{2}`');
+    expect(message('x{2}{3}')).toBe('error parsing regexp: invalid nested repetition operator: `{2}{3}`');
+    expect(message('a**?')).toBe('error parsing regexp: invalid nested repetition operator: `**?`');
+    expect(message('*?')).toBe('error parsing regexp: missing argument to repetition operator: `*?`');
+    expect(message('[a-\\d]')).toBe('error parsing regexp: invalid escape sequence: `\\d`');
+    expect(message('(?<=x)a')).toBe('error parsing regexp: invalid named capture: `(?<=x)a`');
+    expect(message('(?**')).toBe('error parsing regexp: invalid or unsupported Perl syntax: `(?*`');
+    expect(message('a\\')).toBe('error parsing regexp: trailing backslash at end of expression: ``');
+    expect(message('\\x{110000}')).toBe('error parsing regexp: invalid escape sequence: `\\x{110000`');
+    expect(message('a(?<')).toBe('error parsing regexp: invalid or unsupported Perl syntax: `(?<`');
+    expect(message('[[::]]')).toBe('error parsing regexp: invalid character class range: `[::]`');
+    expect(message('[\\😀]')).toBe('error parsing regexp: invalid escape sequence: `\\😀`');
+    expect(message('a{2}(?i){1000}')).toBe('error parsing regexp: invalid repeat count: `{1000}`');
+    expect(message('[[:]x')).toBe('compiled');
+  });
+
+  it('accepts a group name used twice, as Go does, and keeps the names a message quotes', () => {
+    // Verified with kubectl kustomize: a patch target name `(?P<n>a)|(?P<n>b)` selects `a`.
+    expect(matches('^(?:(?P<n>a)|(?P<n>b))$', 'b')).toBe(true);
+    expect(matches('(?<n>a)(?P<n>b)[(?P<n>]\\Q(?P<n>\\E(?P<n>c)', 'ab((?P<n>c')).toBe(true);
+    expect(() => GoRegExp.compile('(?P<n>a)(?P<n>b')).toThrow('error parsing regexp: missing closing ): `(?P<n>a)(?P<n>b`');
   });
 
   it('agrees with JavaScript on the syntax both share', () => {

@@ -200,3 +200,20 @@ describe('v5.8: patches[].options is typed', () => {
     expect(buildAs(files('{allowNameChange: true}'), 'v5.8.1')).toContain('  a: b\n');
   });
 });
+
+describe("v5.8.1: an overlay's namespace reaches only Helm charts of its bases", () => {
+  // kustomize v5.8.1 api/krusty/namespacepropagation_test.go TestNamespacePropagationDoesNotBreakPatchWithNameSuffix:
+  // v5.8.0 set the overlay's namespace on the base first, so this patch found no target; v5.8.1 is v5.5.0 again.
+  const files = {
+    'base/kustomization.yaml': 'resources: [cm.yaml]\nnameSuffix: -job\n',
+    'base/cm.yaml': configMap('settings', 'data:\n  mode: unset\n'),
+    'app/kustomization.yaml': 'resources: [../base]\nnamespace: dev\npatches:\n- path: patch.yaml\n',
+    'app/patch.yaml': configMap('settings-job', 'data:\n  mode: fast\n'),
+  };
+
+  it('leaves patches of the overlay working in every release', () => {
+    for (const version of kustomizeVersions) {
+      expect(buildAs(files, version)).toBe('apiVersion: v1\ndata:\n  mode: fast\nkind: ConfigMap\nmetadata:\n  name: settings-job\n  namespace: dev\n');
+    }
+  });
+});

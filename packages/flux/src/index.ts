@@ -1,3 +1,9 @@
+/**
+ * @kustomize-ts/flux: Flux Kustomization and GitRepository objects, what `flux build` renders, postBuild
+ * substitution, Go durations and offline health checks.
+ *
+ * @module @kustomize-ts/flux
+ */
 export * from './duration.js';
 export { durationPattern, type FieldIssue, type ObjectMeta, type ReadOptions } from './model/fields.js';
 export * from './model/kustomization.js';

@@ -182,7 +182,7 @@ describe('kustomize-ts edit --help', () => {
     for (const [argv, status] of [[['edit'], 1], [['edit', '-h'], 0], [['edit', '--help'], 0], [['edit', 'add'], 1], [['edit', 'set', '-h'], 0]] as const) {
       const result = await run([...argv], overlay());
       expect(result.status).toBe(status);
-      expect(listed(result.stdout)).toEqual(argv[1] === undefined || argv[1] === '-h' || argv[1] === '--help' ? ['add', 'fix', 'remove', 'set'] : expect.arrayContaining(['annotation', 'label']));
+      expect(listed(result.stdout)).toEqual(argv[1] === undefined || argv[1] === '-h' || argv[1] === '--help' ? ['add', 'alpha-list-builtin-plugin', 'fix', 'remove', 'set'] : expect.arrayContaining(['annotation', 'label']));
     }
   });
 
@@ -208,6 +208,14 @@ describe('kustomize-ts edit --help', () => {
       });
     }
   }
+
+  it('edit alpha-list-builtin-plugin lists the builtin plugin kinds', async () => {
+    const result = await run(['edit', 'alpha-list-builtin-plugin'], overlay());
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    expect(result.stdout.startsWith('Builtin plugins:\n\n * ConfigMapGenerator\n')).toBe(true);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith(' * '))).toHaveLength(18);
+    expect((await run(['edit', 'alpha-list-builtin-plugin', '-h'], overlay())).stdout).toContain('[Alpha] List the builtin plugins');
+  });
 
   it('shows the flags of a command as pflag does, sorted, with defaults', async () => {
     const help = (await run(['edit', 'add', 'secret', '--help'], overlay())).stdout;

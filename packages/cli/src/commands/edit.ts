@@ -476,6 +476,16 @@ const fix: EditCommand = {
 
 const groups: readonly EditGroup[] = [add, set, remove];
 
+/** `edit alpha-list-builtin-plugin`: kustomize's builtin plugin kinds, generators first. */
+const listBuiltinPlugins = { name: 'alpha-list-builtin-plugin', short: '[Alpha] List the builtin plugins' };
+
+const builtinPluginKinds = [
+  'ConfigMapGenerator', 'IAMPolicyGenerator', 'SecretGenerator', 'HelmChartInflationGenerator',
+  'AnnotationsTransformer', 'HashTransformer', 'ImageTagTransformer', 'LabelTransformer', 'NamespaceTransformer',
+  'PatchJson6902Transformer', 'PatchStrategicMergeTransformer', 'PatchTransformer', 'PrefixSuffixTransformer',
+  'PrefixTransformer', 'SuffixTransformer', 'ReplacementTransformer', 'ReplicaCountTransformer', 'ValueAddTransformer',
+];
+
 const editShort = 'Edits a kustomization file';
 
 /** A command's help in the shared layout; examples and the usage line carry the program name. */
@@ -496,7 +506,7 @@ function groupHelp(path: string, short: string, commands: readonly { name: strin
 }
 
 /** `edit`'s help: the groups and `fix`. */
-export const editHelp: CommandHelp = groupHelp('edit', editShort, [...groups, fix]);
+export const editHelp: CommandHelp = groupHelp('edit', editShort, [...groups, fix, listBuiltinPlugins]);
 
 /** Reads `argv` with the command's flags, as pflag does; `-h`/`--help` ends with the command's help. */
 function readInput(path: string, command: EditCommand, argv: readonly string[]): EditInput {
@@ -544,6 +554,13 @@ export function runEdit(argv: readonly string[], io: CommandIO): number {
   const [verb, noun, ...rest] = argv;
   helpOf(verb, editHelp);
   if (verb === fix.name) return runCommand('edit fix', fix, argv.slice(1), io);
+  if (verb === listBuiltinPlugins.name) {
+    const help: CommandHelp = { path: `${program} edit ${verb}`, description: listBuiltinPlugins.short, usage: [''], flags: [] };
+    parseArgs(argv.slice(1), [], help);
+    // kustomize lists them from Go maps, so in no fixed order; here always in this one.
+    io.stdout(`Builtin plugins:\n\n${builtinPluginKinds.map((kind) => ` * ${kind}\n`).join('')}`);
+    return 0;
+  }
   const group = groups.find((candidate) => candidate.name === verb);
   if (!group) throw new UsageError(`unknown command "${verb}" for "${program} edit"`);
   helpOf(noun, groupHelp(`edit ${group.name}`, group.short, group.commands));

@@ -20,11 +20,16 @@ describe('goMatch', () => {
     ['\\*', '*', true],
     ['a{b,c}', 'a{b,c}', true],
     ['sub/*', 'sub/x', true],
+    // Where a shell's glob (and minimatch) reads otherwise: `!` is no negation, `[:alpha:]` no POSIX class.
+    ['[!a]', '!', true],
+    ['[!a]', 'b', false],
+    ['[[:alpha:]]', 'x', false],
+    ['[[:alpha:]]', ':]', true],
   ])('%s against %s: %s', (pattern, name, matches) => {
     expect(goMatch(pattern, name)).toBe(matches);
   });
 
-  it.each(['[', '[]', '[a-]', 'a\\', '[z-a]'])('refuses the malformed pattern %s', (pattern) => {
+  it.each(['[', '[]', '[a-]', '[]a]', 'a\\', '[z-a]'])('refuses the malformed pattern %s', (pattern) => {
     expect(() => goMatch(pattern, 'x')).toThrow('syntax error in pattern');
   });
 

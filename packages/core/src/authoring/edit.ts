@@ -435,35 +435,53 @@ function resolvedImage(setting: ImageSetting, existing: JsonObject | undefined):
  * argument does not give are dropped, `*` keeps one), in place; new entries go in name order.
  */
 function setImages(document: KustomizationDocument, images: readonly ImageSetting[]): void {
-  const settings = new Map(images.map((image) => [image.name, image]));
-  const existing = objectList(document.model(), 'images');
-  const list = ensureList(document.root, 'images', true);
-  existing.forEach((entry, i) => {
-    const setting = settings.get(getOwn(entry, 'name') as string);
-    const item = list.items[i];
-    if (setting === undefined || !isMap(item)) return;
-    settings.delete(setting.name);
-    const resolved = resolvedImage(setting, entry);
-    for (const key of ['newName', 'tagSuffix', 'newTag', 'digest']) {
-      const value = getOwn(resolved, key);
-      if (value === undefined) deleteKey(item, key);
-      else setValue(item, key, value);
-    }
-  });
-  for (const setting of settings.values()) insertByName(list, resolvedImage(setting, undefined) as JsonObject & { name: string });
+  setNamedEntries(
+    document,
+    'images',
+    images,
+    (item, setting, entry) => {
+      const resolved = resolvedImage(setting, entry);
+      for (const key of ['newName', 'tagSuffix', 'newTag', 'digest']) {
+        const value = getOwn(resolved, key);
+        if (value === undefined) deleteKey(item, key);
+        else setValue(item, key, value);
+      }
+    },
+    (setting) => resolvedImage(setting, undefined) as JsonObject & { name: string },
+  );
 }
 
 /** `edit set replicas`: counts of existing entries change in place; new entries go in name order. */
 function setReplicas(document: KustomizationDocument, replicas: readonly ReplicaSetting[]): void {
-  const settings = new Map(replicas.map((replica) => [replica.name, replica]));
-  const existing = objectList(document.model(), 'replicas');
-  const list = ensureList(document.root, 'replicas', true);
+  setNamedEntries(
+    document,
+    'replicas',
+    replicas,
+    (item, setting) => setValue(item, 'count', setting.count),
+    (setting) => ({ name: setting.name, count: setting.count }),
+  );
+}
+
+/**
+ * A list of named entries set from `settings` (the last of a name wins): an entry of the same name is
+ * changed in place by `update`, and the other settings become new entries (`create`) in name order.
+ */
+function setNamedEntries<Setting extends { readonly name: string }>(
+  document: KustomizationDocument,
+  field: string,
+  settings: readonly Setting[],
+  update: (item: YAMLMap, setting: Setting, entry: JsonObject) => void,
+  create: (setting: Setting) => JsonObject & { name: string },
+): void {
+  const pending = new Map(settings.map((setting) => [setting.name, setting]));
+  const existing = objectList(document.model(), field);
+  const list = ensureList(document.root, field, true);
   existing.forEach((entry, i) => {
-    const setting = settings.get(getOwn(entry, 'name') as string);
+    const setting = pending.get(getOwn(entry, 'name') as string);
     const item = list.items[i];
     if (setting === undefined || !isMap(item)) return;
-    settings.delete(setting.name);
-    setValue(item, 'count', setting.count);
+    pending.delete(setting.name);
+    update(item, setting, entry);
   });
-  for (const setting of settings.values()) insertByName(list, { name: setting.name, count: setting.count });
+  for (const setting of pending.values()) insertByName(list, create(setting));
 }

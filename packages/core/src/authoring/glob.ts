@@ -1,6 +1,10 @@
 /**
  * Go's `filepath.Match` and `filepath.Glob` (Unix), which `kustomize create --resources` and
  * `kustomize edit add|remove resource` use to expand their arguments, over a {@link FileSystem}.
+ *
+ * Not minimatch: whatever its options, it reads globs as a shell does, not as Go. It negates `[!a]` (Go's
+ * class holds `!` and `a`), reads `[[:alpha:]]` as a POSIX class, and takes a malformed pattern (`[`, `[a-]`,
+ * `[]a]`, a trailing `\`) as literal text where Go refuses it with `syntax error in pattern`.
  */
 import { KustomizeError } from '../errors.js';
 import type { FileSystem } from '../fs/filesystem.js';

@@ -71,6 +71,11 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('x\n', '', { fromFile: 'a', toFile: 'b' })).toBe('--- a\n+++ b\n@@ -1 +0,0 @@\n-x\n');
   });
 
+  it('replaces a changed first line in place, as GNU diff does (jsdiff inserts at the top and deletes at the bottom)', () => {
+    // `diff -u` of `a a a` and `d a a`.
+    expect(unifiedDiff('a\na\na\n', 'd\na\na\n', { fromFile: 'A', toFile: 'B' })).toBe('--- A\n+++ B\n@@ -1,3 +1,3 @@\n-a\n+d\n a\n a\n');
+  });
+
   it('is empty for equal texts', () => {
     expect(unifiedDiff('a\n', 'a\n', { fromFile: 'a', toFile: 'b' })).toBe('');
   });

@@ -1,6 +1,11 @@
 /**
  * Line diffs: the shortest edit script between two lists of lines (Myers' O(ND) algorithm), unified diffs
  * as `diff -u` prints them, and a three-way merge of two edits of one text.
+ *
+ * Not jsdiff (`diff`): its hunks are others. It does not set the common head and tail aside first, so a
+ * changed first line of `a a a` → `d a a` comes out as `+d` at the top and `-a` at the bottom where `diff -u`
+ * and we print `-a +d`; its unified diffs write a count of 1 (`-1,1`) that `diff -u` leaves out (`-1`); and
+ * it has no three-way merge, by which an edit of a kustomization keeps the rest of the file as it was written.
  */
 
 /** One difference between two lists of lines: `a[aStart, aEnd)` is replaced by `b[bStart, bEnd)`. */

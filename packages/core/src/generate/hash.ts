@@ -1,8 +1,9 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { KustomizeError } from '../errors.js';
 import { getOwn, isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import { nameOf, rememberCurrentId, withMetadataField, withObject, type Resource } from '../resource/resource.js';
 import { goJson } from './gojson.js';
-import { sha256Hex } from './sha256.js';
 
 const encoder = new TextEncoder();
 
@@ -62,7 +63,7 @@ function encodeDigest(hex: string): string {
  * Throws a KustomizeError for other kinds.
  */
 export function contentHash(object: JsonObject): string {
-  return encodeDigest(sha256Hex(encoder.encode(hashedText(object))));
+  return encodeDigest(bytesToHex(sha256(encoder.encode(hashedText(object)))));
 }
 
 /**

@@ -1,3 +1,22 @@
+/**
+ * The order of a build, as kustomize v5.5.0 runs it; this is the one place that shows all of it, and each
+ * step's module holds only that step.
+ *
+ * 1. Load the kustomization at the build path (`accumulate/loader.ts`, `kustomization/`), and settle the
+ *    OpenAPI schema it asks for (`openapi.ts`).
+ * 2. Accumulate it (`accumulateTarget`, `target.ts`); every kustomization below it, depth first, in turn:
+ *    1. `resources:`: files parsed, bases accumulated in full and appended;
+ *    2. `configurations:` and `crds:` (`configurations.ts`);
+ *    3. generators (`generators.ts`): `configMapGenerator`, `secretGenerator`, `helmCharts`, then `generators:`;
+ *    4. `components:`, each accumulated into this kustomization's accumulation;
+ *    5. transformers (`transformers.ts`): the builtin fields in kustomize's order, then `transformers:`
+ *       (`plugins.ts`), then `validators:`;
+ *    6. `vars:` bound to the resources they read (`vars.ts`).
+ * 3. Finish once for the whole tree (`finish.ts`): hash suffixes on generated names, name references
+ *    following renames, vars substituted, local configuration dropped.
+ * 4. Order: `sortOptions`, else `--reorder` (legacy by kind, or input order).
+ * 5. Decorate (managed-by label, origin and transformer annotations) and print the YAML stream.
+ */
 import { defaultLoadLimits, Loader, type LoadLimits, type LoadRestrictor, type LoadSession } from '../accumulate/loader.js';
 import { KustomizeError } from '../errors.js';
 import type { FileSystem } from '../fs/filesystem.js';

@@ -9,6 +9,8 @@
  * A missing golden file is written on the first run (outside CI), as Vitest's `toMatchFileSnapshot` writes
  * one; a mismatch fails with a unified diff from the golden file to the new rendering and how to accept it:
  * `vitest -u` (or `jest -u`, `KUSTOMIZE_TS_UPDATE_GOLDEN=1`, `{ update: true }`) writes the renderings.
+ *
+ * @module @kustomize-ts/core/testing
  */
 import { fileURLToPath } from 'node:url';
 import { build } from '../pipeline/index.js';

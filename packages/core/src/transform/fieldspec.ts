@@ -30,12 +30,20 @@ export type FieldSetter = (value: JsonValue | undefined, context: FieldContext) 
 
 /** Splits a field-spec path on `/`, keeping `\/`-escaped slashes, as kustomize's PathSplitter. */
 export function splitFieldPath(path: string): string[] {
-  const parts = path.split('/');
+  return splitEscaped(path, '/');
+}
+
+/**
+ * Splits `path` on `delimiter` as kyaml's path splitters do: a leading delimiter starts no part, and a part
+ * ending in a backslash joins the next one, the backslash giving way to the delimiter.
+ */
+export function splitEscaped(path: string, delimiter: string): string[] {
+  const parts = path.split(delimiter);
   if (parts.length > 1 && parts[0] === '') parts.shift();
   const out: string[] = [];
   for (const part of parts) {
     const last = out.length - 1;
-    if (last >= 0 && out[last]!.endsWith('\\')) out[last] = `${out[last]!.slice(0, -1)}/${part}`;
+    if (last >= 0 && out[last]!.endsWith('\\')) out[last] = `${out[last]!.slice(0, -1)}${delimiter}${part}`;
     else out.push(part);
   }
   return out;

@@ -122,6 +122,17 @@ describe('ignore patterns', () => {
     expect(isIgnored(readIgnorePatterns('/*\n!keep.yaml\n', domain), '/repo/drop.yaml', false)).toBe(true);
   });
 
+  it('matches as go-git does where git (and the ignore package) would not', () => {
+    // Re-included below an excluded directory, since every file is matched on its own.
+    expect(isIgnored(readIgnorePatterns('dir/\n!dir/keep.yaml\n', domain), '/repo/dir/keep.yaml', false)).toBe(false);
+    expect(isIgnored(readIgnorePatterns('dir/\n!dir/keep.yaml\n', domain), '/repo/dir/drop.yaml', false)).toBe(true);
+    // `a/**` takes the directory itself.
+    expect(isIgnored(readIgnorePatterns('a/**\n', domain), '/repo/a', true)).toBe(true);
+    // Go's filepath.Match: `[!a]` holds `!` and `a`.
+    expect(isIgnored(readIgnorePatterns('[!a]\n', domain), '/repo/b', false)).toBe(false);
+    expect(isIgnored(readIgnorePatterns('[!a]\n', domain), '/repo/!', false)).toBe(true);
+  });
+
   it('reads .sourceignore files per directory and has the usual defaults', () => {
     const fs = new MemoryFileSystem({ '/repo/.sourceignore': '# comment\n*.txt\n', '/repo/sub/.sourceignore': 'local.yaml\n', '/repo/sub/local.yaml': '' });
     const patterns = loadIgnorePatterns(fs, '/repo');

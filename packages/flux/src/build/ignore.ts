@@ -8,6 +8,11 @@ import { BadPatternError, matchPattern } from '../envsubst/match.js';
  * pattern belongs to the directory ("domain") whose `.sourceignore` declared it, the last matching
  * pattern decides, `!` re-includes, a trailing `/` means directories only, and Flux's defaults (VCS
  * files, images and archives, CI files, `.sops.yaml`, …) come first.
+ *
+ * Not the `ignore` package: it follows git, and go-git's matcher (the one Flux uses) answers otherwise. Its
+ * last match wins even below an excluded directory (`dir/` then `!dir/keep.yaml` keeps the file, which git
+ * cannot re-include), `a/**` matches the directory `a` itself, and a segment is matched by Go's
+ * `filepath.Match`, where `[!a]` is a class holding `!` and `a`, not a negation. Nor has `ignore` domains.
  */
 
 /** The name of the ignore file Flux reads in every directory. */

@@ -371,3 +371,41 @@ describe('order and copy-on-write', () => {
     expect(out[1]).toBe(input[1]);
   });
 });
+
+// The rows of kustomize v5.8.1's api/filters/replacement/replacement_test.go on regular-expression selectors,
+// as trees of our own; before v5.8 the same selectors are literal names, which match nothing here.
+describe('selectors as regular expressions (v5.8)', () => {
+  const workload = (apiVersion: string, kind: string, name: string) => newResource({ apiVersion, kind, metadata: { name } });
+  const resources = [
+    configMap('cm', { HOST: 'tomcat.svc' }),
+    workload('g1/v1', 'Deployment', 'deploy1'),
+    workload('g2/v1', 'Deployment', 'deploy2'),
+    workload('g3/v2', 'StatefulSet', 'deploy3'),
+    workload('g1/v1', 'Deployment', 'prefix-deploy1'),
+    workload('g1/v1', 'Deployment', 'deploy1-suffix'),
+  ];
+  const annotated = (select: Replacement['targets'][number]['select'], version: KustomizeVersion, reject?: Replacement['targets'][number]['reject']) =>
+    applyReplacements(resources, [{ source: { kind: 'ConfigMap', name: 'cm', fieldPath: 'data.HOST' }, targets: [{ select, ...(reject && { reject }), fieldPaths: ['metadata.annotations.service'], options: { create: true } }] }], undefined, versionBehaviour(version))
+      .filter((resource) => ((resource.object['metadata'] as JsonObject)['annotations'] as JsonObject | undefined)?.['service'] === 'tomcat.svc')
+      .map((resource) => (resource.object['metadata'] as JsonObject)['name']);
+
+  it('select by group ("select by group using regex")', () => {
+    expect(annotated({ name: '.*depl.*', group: 'g[13]' }, 'v5.8.1')).toEqual(['deploy1', 'deploy3', 'prefix-deploy1', 'deploy1-suffix']);
+    expect(annotated({ name: '.*depl.*', group: 'g[13]' }, 'v5.7.1')).toEqual([]);
+  });
+
+  it('select by version and kind alternatives', () => {
+    expect(annotated({ version: 'v[2-9]' }, 'v5.8.1')).toEqual(['deploy3']);
+    expect(annotated({ kind: 'Deployment|State' }, 'v5.8.1')).toEqual(['deploy1', 'deploy2', 'prefix-deploy1', 'deploy1-suffix']);
+  });
+
+  it('anchor names at both ends ("name not matching suffixed and prefixed names using regex")', () => {
+    expect(annotated({ name: 'dep.*[1-9]-suffix', kind: 'Deployment|State' }, 'v5.8.1')).toEqual(['deploy1-suffix']);
+    expect(annotated({ name: 'deploy1' }, 'v5.8.1')).toEqual(['deploy1']);
+  });
+
+  it('reject by pattern ("reject 3 with regex")', () => {
+    expect(annotated({ kind: 'Deployment' }, 'v5.8.1', [{ name: '.*-.*' }, { group: 'g2' }])).toEqual(['deploy1']);
+    expect(annotated({ kind: 'Deployment' }, 'v5.7.1', [{ name: '.*-.*' }, { group: 'g2' }])).toEqual(['deploy1', 'prefix-deploy1', 'deploy1-suffix']);
+  });
+});

@@ -1,4 +1,5 @@
 import { getOwn, isJsonObject, type JsonValue } from '../../json.js';
+import { splitEscaped } from '../fieldspec.js';
 import { assertNodeKind, scalarText } from '../node-kind.js';
 
 /**
@@ -6,14 +7,7 @@ import { assertNodeKind, scalarText } from '../node-kind.js';
  * such as `[name=a.b]` stays whole. A bracketed part without `=` (`[a.b]`) is a map key and loses its brackets.
  */
 export function splitDottedPath(path: string): string[] {
-  const parts = path.split('.');
-  if (parts.length > 1 && parts[0] === '') parts.shift();
-  const unescaped: string[] = [];
-  for (const part of parts) {
-    const last = unescaped.length - 1;
-    if (last >= 0 && unescaped[last]!.endsWith('\\')) unescaped[last] = `${unescaped[last]!.slice(0, -1)}.${part}`;
-    else unescaped.push(part);
-  }
+  const unescaped = splitEscaped(path, '.');
   const out: string[] = [];
   for (let i = 0; i < unescaped.length; i++) {
     const element = unescaped[i]!;

@@ -4,9 +4,9 @@
  * into the parsed data, and prints it back: as JSON (Go's encoding/json, keys sorted; indented by two spaces when
  * the original spans lines and holds a double space) when it started with `{` or `[`, else as YAML.
  */
-import { stringify } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { goJson } from '../../generate/gojson.js';
-import { cloneJson, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
+import { cloneJson, getOwn, isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
 import { withoutYamlLogging } from '../../yaml/compose.js';
 import { parseYaml } from '../../yaml/index.js';
 import { lookupField } from './field-path.js';
@@ -42,11 +42,47 @@ function structuredSetter(value: StructuredValue): (current: JsonValue | undefin
   };
 }
 
-/** The data printed back in the original's form: JSON for text starting with `{` or `[`, else YAML as kyaml writes it. */
-function printBack(data: JsonValue, original: string): string {
+/**
+ * The data printed back in the original's form: JSON for text starting with `{` or `[`; else the original YAML
+ * document with the changed values put in, keeping its comments, key order and scalar styles, as kyaml prints
+ * the node it edited.
+ */
+function printBack(before: JsonValue, after: JsonValue, original: string): string {
   const first = original.trim()[0];
-  if (first === '{' || first === '[') return goJson(data, original.includes('\n') && original.includes('  ') ? '  ' : undefined);
-  return withoutYamlLogging(() => stringify(data, { indent: 2, indentSeq: false, lineWidth: 0, version: '1.2' })).trim();
+  if (first === '{' || first === '[') return goJson(after, original.includes('\n') && original.includes('  ') ? '  ' : undefined);
+  return withoutYamlLogging(() => {
+    const document: Document = parseDocument(original, { version: '1.2' });
+    document.contents = edited(document, document.contents, before, after);
+    return document.toString({ indent: 2, indentSeq: false, lineWidth: 0, flowCollectionPadding: false }).trim();
+  });
+}
+
+/** `node` (which holds `before`) changed to hold `after`: scalars keep their style, maps and lists their other entries. */
+function edited(document: Document, node: unknown, before: JsonValue, after: JsonValue): Node {
+  if (isScalar(node) && !isCompound(after)) {
+    if (before !== after) node.value = after;
+    return node;
+  }
+  if (isMap(node) && isJsonObject(before) && isJsonObject(after)) {
+    for (const [key, value] of Object.entries(after)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+      if (pair === undefined) node.set(key, document.createNode(value));
+      else if (getOwn(before, key) !== value) pair.value = edited(document, pair.value, getOwn(before, key) ?? null, value);
+    }
+    return node;
+  }
+  if (isSeq(node) && Array.isArray(before) && Array.isArray(after)) {
+    after.forEach((value, index) => {
+      if (index >= node.items.length) node.items.push(document.createNode(value));
+      else if (before[index] !== value) node.items[index] = edited(document, node.items[index], before[index] ?? null, value);
+    });
+    return node;
+  }
+  return document.createNode(after);
+}
+
+function isCompound(value: JsonValue): boolean {
+  return isJsonObject(value) || Array.isArray(value);
 }
 
 /**
@@ -64,7 +100,7 @@ export function writeIntoStructuredData(object: JsonObject, parts: readonly stri
     if (!isJsonObject(data) && !Array.isArray(data)) return undefined;
     const walked = setMatchingFields(data, parts.slice(prefix.length), create, structuredSetter(value));
     if (walked.matches === 0) return undefined;
-    printed = printBack(walked.node, prefix.text);
+    printed = printBack(data, walked.node, prefix.text);
   } catch {
     return undefined;
   }
