@@ -158,14 +158,17 @@ describe('one error type', () => {
 });
 
 describe('a build never uses the network nor runs programs', () => {
-  it('has no module that could (core, patches)', () => {
-    const forbidden = /from ['"]node:(http|https|http2|net|tls|dgram|dns|child_process|worker_threads|vm)['"]|\bfetch\(|\beval\(|new Function\(/;
+  // The Node entry point (@kustomize-ts/core/node: fs/node*.ts) holds the hooks that clone, fetch and run helm;
+  // the library reaches them only when a caller passes them, so no other module may import them.
+  it('has no module that could (core, patches), outside the Node entry point no other module imports', () => {
+    const forbidden = /from ['"]node:(http|https|http2|net|tls|dgram|dns|child_process|worker_threads|vm)['"]|\bfetch\(|\beval\(|new Function\(|from ['"][./a-z]*\/node-(remote|helm)\.js['"]/;
+    const nodeEntryPoint = /\/core\/src\/fs\/node(-[a-z]+)?\.ts$/;
     const offenders: string[] = [];
     const walk = (directory: string) => {
       for (const entry of readdirSync(directory, { withFileTypes: true })) {
         const path = join(directory, entry.name);
         if (entry.isDirectory()) walk(path);
-        else if (path.endsWith('.ts') && !path.endsWith('.test.ts') && forbidden.test(readFileSync(path, 'utf8'))) offenders.push(path);
+        else if (path.endsWith('.ts') && !path.endsWith('.test.ts') && !nodeEntryPoint.test(path) && forbidden.test(readFileSync(path, 'utf8'))) offenders.push(path);
       }
     };
     for (const pkg of ['core', 'patches']) walk(join(repository, 'packages', pkg, 'src'));

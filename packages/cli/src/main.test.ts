@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from './main.js';
-import { kustomizeVersions, version } from './version.js';
+import { version } from './version.js';
 
 async function run(argv: string[]) {
   let stdout = '';
@@ -61,7 +61,6 @@ describe('version', () => {
       expect(result.stdout).toContain(`kustomize-ts v${version}`);
       for (const kustomize of ['v5.5.0', 'v5.7.1', 'v5.8.1']) expect(result.stdout).toContain(kustomize);
     }
-    expect(kustomizeVersions).toEqual(['v5.5.0', 'v5.7.1', 'v5.8.1']);
   });
 
   it('is the CLI package\'s version', () => {

@@ -28,7 +28,8 @@ export type KustomizeErrorCode =
   | 'already-exists'
   | 'write-failed'
   | 'golden-mismatch'
-  | 'hook-failed';
+  | 'hook-failed'
+  | 'remote-failed';
 
 /**
  * The one error type the public API throws. It names the file, the document and the field

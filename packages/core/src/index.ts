@@ -5,7 +5,9 @@
  * @module @kustomize-ts/core
  */
 export { build, buildYaml, type BuildOptions, type BuildResult, type ReorderOption } from './pipeline/index.js';
-export type { BuildHooks, RemoteTree } from './pipeline/hooks.js';
+export type { BuildHooks, HelmChartContext, RemoteFiles, RemoteFileSystem, RemoteTree } from './pipeline/hooks.js';
+export { isRemoteFile, isRemoteReference } from './pipeline/remote.js';
+export { cloneAddress, parseRepoSpec, type RepoSpec } from './pipeline/repospec.js';
 export {
   defaultKustomizeVersion,
   isKustomizeVersion,

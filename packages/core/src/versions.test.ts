@@ -217,3 +217,23 @@ describe("v5.8.1: an overlay's namespace reaches only Helm charts of its bases",
     }
   });
 });
+
+describe('v5.8: paths in errors are quoted as written', () => {
+  const files = {
+    'app/kustomization.yaml': 'resources: [cm.yaml]\nreplacements:\n- source: {kind: ConfigMap, name: cm}\n  targets:\n  - select: {kind: ConfigMap}\n    fieldPaths: [data.a%db]\n',
+    'app/cm.yaml': configMap('cm'),
+  };
+
+  it('read a % in a replacement field path as a Go format verb up to v5.7 (kubectl: data.a%!d(MISSING)b)', () => {
+    expect(errorAs(files, 'v5.5.0')).toBe('unable to find field "data.a%!d(MISSING)b" in replacement target');
+    expect(errorAs(files, 'v5.7.1')).toBe('unable to find field "data.a%!d(MISSING)b" in replacement target');
+    expect(errorAs(files, 'v5.8.1')).toBe('unable to find field "data.a%db" in replacement target');
+  });
+
+  it('and in a build path that is a file', () => {
+    const fs = new MemoryFileSystem({ 'a%d.yaml': '' });
+    const message = (kustomizeVersion: KustomizeVersion) => errorOf(() => build({ fs, path: '/a%d.yaml', kustomizeVersion })).message;
+    expect(message('v5.5.0')).toBe("must build at directory: '/a%!d(MISSING).yaml': file is not directory");
+    expect(message('v5.8.1')).toBe("must build at directory: '/a%d.yaml': file is not directory");
+  });
+});

@@ -24,27 +24,29 @@ type Release = 'v5.7.0' | 'v5.8.0' | 'v5.8.1';
  * (and the upstream change). A build matching a release has every change of that release and the ones before.
  */
 export const kustomizeChanges = {
-  /** Replacements take a static `sourceValue` instead of a `source` (#5842); giving both is an error. */
+  /** Replacements take a static `sourceValue` instead of a `source` (#5630); giving both is an error. */
   replacementSourceValue: 'v5.7.0',
-  /** `images` also rewrites image volumes: `spec/volumes[]/image/reference` and the pod template's (#5880). */
+  /** `images` also rewrites image volumes: `spec/volumes[]/image/reference` and the pod template's (#5921). */
   imageVolumes: 'v5.7.0',
   /** A patch file holding only comments or blank lines is no patch: ignored when the entry has a target (#5771). */
   blankPatchFileIgnored: 'v5.7.0',
   /** Several `$patch: delete` documents in one patch file each delete their resource, where v5.5.0 crashed (#5859). */
   severalPatchDeletes: 'v5.7.0',
-  /** `helmCharts[].devel` is a known field (#5757). */
+  /** `helmCharts[].devel` is a known field (#5865). */
   helmDevelField: 'v5.7.0',
   /** Replacement `select`/`reject` id fields are anchored regular expressions, and `namespace: default` no longer selects objects without a namespace (#5863). */
   replacementSelectorRegexps: 'v5.8.0',
-  /** A replacement field path may reach into JSON or YAML held in a string field (#5964). */
+  /** A replacement field path may reach into JSON or YAML held in a string field (#5679). */
   structuredDataFieldPaths: 'v5.8.0',
-  /** `patches[].options` is typed (`allowNameChange`, `allowKindChange`): another key is an unknown field (#5934). */
+  /** `patches[].options` is typed (`allowNameChange`, `allowKindChange`): another key is an unknown field (#5930). */
   typedPatchOptions: 'v5.8.0',
-  /** A Helm chart without a namespace takes the kustomization's (or an overlay's), and `namespace:` leaves chart output alone (#5940, fixed in v5.8.1 #6020). */
+  /** A Helm chart without a namespace takes the kustomization's (or an overlay's), and `namespace:` leaves chart output alone (#5940; v5.8.1's #6044 keeps it to charts). */
   helmNamespacePropagation: 'v5.8.0',
-  /** A configMapGenerator/secretGenerator merge conflict names both resources in full (#5944). */
+  /** A generated resource whose id exists, without behavior merge or replace, is refused naming the behavior it has (#5958). */
   verboseGeneratorMergeConflict: 'v5.8.0',
-  /** A patch with neither strategic-merge objects nor JSON operations (an empty file) is ignored even without a target (#5965). */
+  /** Errors quote a replacement's target field path and the build path as written; before, a `%` in them was read as a Go format verb (#5959). */
+  verbatimPathsInErrors: 'v5.8.0',
+  /** A patch with neither strategic-merge objects nor JSON operations (an empty file) is ignored even without a target (#5990). */
   emptyPatchIgnored: 'v5.8.1',
 } as const satisfies Record<string, Release>;
 

@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build, emitYaml, KustomizeError, type JsonObject } from '@kustomize-ts/core';
+import { build, emitYaml, isRemoteReference, KustomizeError, type BuildHooks, type BuildResult, type JsonObject } from '@kustomize-ts/core';
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
+import { cliHooks } from '../hooks.js';
 import { UsageError, type CommandIO } from '../io.js';
 import { kubectlWarningLines } from '../warnings.js';
 
@@ -58,14 +59,15 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
   for (const notice of notices) io.stderr(`${notice}\n`);
   if (positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
   const { loadRestrictor, reorder, kustomizeVersion } = loadSettings(values);
-  const result = build({
-    fs: new NodeFileSystem(),
-    path: resolve(io.cwd, positionals[0] ?? '.'),
-    loadRestrictor,
-    reorder,
-    kustomizeVersion,
-    addManagedByLabel: values.get('enable-managedby-label') === true,
-  });
+  const hooks = cliHooks(values, kustomizeVersion);
+  let result: BuildResult;
+  try {
+    const fs = new NodeFileSystem();
+    const path = buildTarget(fs, hooks, io.cwd, positionals[0] ?? '.');
+    result = build({ fs, path, loadRestrictor, reorder, kustomizeVersion, addManagedByLabel: values.get('enable-managedby-label') === true, hooks });
+  } finally {
+    hooks.dispose();
+  }
   const warningText = kubectlWarningLines(result.warnings);
   if (warningText !== '') io.stderr(warningText);
   const output = (values.get('output') as string | undefined) ?? '';
@@ -79,6 +81,15 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
   if (isDirectory(target)) writeIndividualFiles(disk, target, result.objects);
   else disk.writeFile(target, result.yaml);
   return 0;
+}
+
+/** The directory to build: DIR, or a clone of it when it is a git address and no local path (as `kustomize build URL`). */
+function buildTarget(fs: NodeFileSystem, hooks: BuildHooks, cwd: string, target: string): string {
+  const local = resolve(cwd, target);
+  if (fs.kind(local) !== undefined || !isRemoteReference(target) || !hooks.resolveRemote) return local;
+  const tree = hooks.resolveRemote(target);
+  if (!('fs' in tree) || tree.fs.kind(tree.path) !== 'directory') throw new UsageError(`'${target}' is not a kustomization directory`);
+  return tree.path;
 }
 
 function isDirectory(path: string): boolean {

@@ -1,6 +1,7 @@
 import { KustomizeError } from '../errors.js';
 import type { WarningSink } from '../pipeline/diagnostics.js';
-import type { BuildHooks } from '../pipeline/hooks.js';
+import { callHook, type BuildHooks } from '../pipeline/hooks.js';
+import { isRemoteFile, refuseRemote } from '../pipeline/remote.js';
 import type { OpenApiState } from '../pipeline/openapi.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import { isWithin, relative, resolve } from '../fs/path.js';
@@ -75,8 +76,9 @@ export class Loader {
 
   /** The bytes of the file at `path` (relative to this directory), after the load restrictor allows it. */
   readBytes(path: string): Uint8Array {
+    if (isRemoteFile(path)) return this.readRemote(path);
     const absolute = this.resolve(path);
-    const { fs, limits } = this.session;
+    const { fs } = this.session;
     const kind = fs.kind(absolute);
     if (kind === undefined) {
       throw new KustomizeError('file-not-found', `file '${this.display(absolute)}' does not exist (no such file or directory)`, { file: this.display(absolute) }, 'check the path; it is taken relative to the kustomization directory');
@@ -85,16 +87,32 @@ export class Loader {
       throw new KustomizeError('file-not-found', `'${this.display(absolute)}' must resolve to a file`, { file: this.display(absolute) });
     }
     this.checkRestriction(absolute);
-    this.session.filesRead += 1;
-    if (this.session.filesRead > limits.maxFiles) {
-      throw new KustomizeError('limit-exceeded', `the build read more than ${limits.maxFiles} files`, { file: this.display(absolute) }, 'raise limits.maxFiles if the tree really is this large');
-    }
+    this.countFile(this.display(absolute));
     // Refuse an oversized file before reading it where the file system can tell its size.
     const knownSize = fs.size?.(absolute);
     if (knownSize !== undefined) this.checkSize(absolute, knownSize);
     const bytes = fs.readFile(absolute);
     this.checkSize(absolute, bytes.byteLength);
     return bytes;
+  }
+
+  /** An http(s) address where a file is read: through the caller's hook, or refused, as a build never uses the network itself. */
+  private readRemote(url: string): Uint8Array {
+    const read = this.session.hooks.readRemoteFile;
+    if (!read) refuseRemote(url, this);
+    this.countFile(url);
+    const content = callHook('readRemoteFile', { file: url }, () => read(url), (result): result is string | Uint8Array => typeof result === 'string' || result instanceof Uint8Array, 'a string or a Uint8Array');
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    this.checkSize(url, bytes.byteLength);
+    return bytes;
+  }
+
+  private countFile(display: string): void {
+    this.session.filesRead += 1;
+    const { maxFiles } = this.session.limits;
+    if (this.session.filesRead > maxFiles) {
+      throw new KustomizeError('limit-exceeded', `the build read more than ${maxFiles} files`, { file: display }, 'raise limits.maxFiles if the tree really is this large');
+    }
   }
 
   /** The file at `path` as UTF-8 text (a byte-order mark dropped); other bytes are an error, as go-yaml's reader makes them. */
@@ -142,7 +160,7 @@ export class Loader {
   private checkSize(absolute: string, size: number): void {
     const { maxFileBytes } = this.session.limits;
     if (size <= maxFileBytes) return;
-    throw new KustomizeError('limit-exceeded', `file is ${size} bytes, more than the limit of ${maxFileBytes}`, { file: this.display(absolute) }, 'raise limits.maxFileBytes if the file really is this large');
+    throw new KustomizeError('limit-exceeded', `file is ${size} bytes, more than the limit of ${maxFileBytes}`, { file: isRemoteFile(absolute) ? absolute : this.display(absolute) }, 'raise limits.maxFileBytes if the file really is this large');
   }
 
   private checkRestriction(absolute: string): void {

@@ -558,6 +558,23 @@ describe('laws of the edit engine', () => {
     );
   });
 
+  it('adding a transformer or buildMetadata option and removing it gives the file back byte for byte', () => {
+    fc.assert(
+      fc.property(layout, fc.boolean(), (spec, flow) => {
+        fc.pre(!spec.names.includes('service.yaml'));
+        const text = render(spec).replace('resources:', 'transformers:');
+        const once = (input: string, edit: KustomizationEdit) => {
+          const fs = tree(input);
+          editKustomization(fs, '/app', edit);
+          return readText(fs, '/app/kustomization.yaml');
+        };
+        expect(once(once(text, { kind: 'addTransformer', paths: ['service.yaml'] }), { kind: 'removeTransformer', patterns: ['service.yaml'] })).toBe(text);
+        const withOptions = `${text}buildMetadata:${flow ? ' [originAnnotations]' : `\n${spec.indented ? '  ' : ''}- originAnnotations`}\n`;
+        expect(once(once(withOptions, { kind: 'addBuildMetadata', options: ['managedByLabel'] }), { kind: 'removeBuildMetadata', options: ['managedByLabel'] })).toBe(withOptions);
+      }),
+    );
+  });
+
   it('removing a resource removes exactly its line', () => {
     fc.assert(
       fc.property(layout, fc.nat(), (spec, pick) => {

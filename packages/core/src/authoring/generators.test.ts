@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../fs/filesystem.js';
-import { renderEdit, type KustomizationEdit } from './edit.js';
+import { editKustomization, renderEdit, type KustomizationEdit } from './edit.js';
 
 // `kustomize edit set|remove configmap|secret` as kustomize v5.8.1's sources and tests
 // (commands/edit/{set,remove}, commands/internal/util) describe them; kubectl has no `edit`.
@@ -79,4 +80,55 @@ describe('edit remove configmap|secret', () => {
       expect(() => after(text, { kind, names: [] })).toThrow(`at least one ${noun} name must be specified`);
     });
   }
+});
+
+describe('laws of the generator edits', () => {
+  const generators = fc.record({
+    // Prefixed, so that no name is a YAML 1.1 boolean (`n`, `on`), which kustomize refuses as a name.
+    names: fc.uniqueArray(fc.stringMatching(/^cm-[a-z]{1,8}$/), { minLength: 1, maxLength: 4 }),
+    values: fc.array(fc.stringMatching(/^[a-z0-9]{1,5}$/), { minLength: 4, maxLength: 4 }),
+    indented: fc.boolean(),
+    commented: fc.boolean(),
+    secret: fc.boolean(),
+  });
+  type Spec = { names: string[]; values: string[]; indented: boolean; commented: boolean; secret: boolean };
+  const field = (spec: Spec) => (spec.secret ? 'secretGenerator' : 'configMapGenerator');
+  const render = (spec: Spec) => {
+    const pad = spec.indented ? '  ' : '';
+    const entries = spec.names.map(
+      (name, i) => `${pad}- name: ${name}${spec.commented ? ` # the ${name} one` : ''}\n${pad}  literals:\n${pad}  ${pad}- key=${spec.values[i]}\n${pad}  ${pad}- other=x\n`,
+    );
+    return `# header\n${header}${field(spec)}:\n${entries.join('')}# footer\n`;
+  };
+  const edit = (text: string, ...edits: KustomizationEdit[]) => {
+    const fs = new MemoryFileSystem({ '/app/kustomization.yaml': text });
+    for (const one of edits) editKustomization(fs, '/app', one);
+    return new TextDecoder().decode(fs.readFile('/app/kustomization.yaml'));
+  };
+
+  it('adding a generator and removing it gives the file back byte for byte', () => {
+    fc.assert(
+      fc.property(generators, fc.stringMatching(/^[a-z]{9,12}$/), (spec, added) => {
+        const text = render(spec);
+        const [add, remove]: KustomizationEdit[] = spec.secret
+          ? [{ kind: 'addSecret', generator: { name: added, literals: ['a=b'] } }, { kind: 'removeSecret', names: [added] }]
+          : [{ kind: 'addConfigMap', generator: { name: added, literals: ['a=b'] } }, { kind: 'removeConfigMap', names: [added] }];
+        expect(edit(text, add!, remove!)).toBe(text);
+      }),
+    );
+  });
+
+  it('setting a value and setting it back gives the file back byte for byte, changing one line between', () => {
+    fc.assert(
+      fc.property(generators, fc.nat(), (spec, pick) => {
+        const text = render(spec);
+        const i = pick % spec.names.length;
+        const set = (value: string): KustomizationEdit => ({ kind: spec.secret ? 'setSecret' : 'setConfigMap', generator: { name: spec.names[i]!, literals: [`key=${value}`] } });
+        const changed = edit(text, set('zzzzzz'));
+        const kept = text.split('\n');
+        expect(changed.split('\n').filter((line) => !kept.includes(line))).toEqual([`${spec.indented ? '      ' : '  '}- key=zzzzzz`]);
+        expect(edit(changed, set(spec.values[i]!))).toBe(text);
+      }),
+    );
+  });
 });

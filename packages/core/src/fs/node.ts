@@ -8,7 +8,13 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve as resolveNative } from 'node:path';
 import { KustomizeError } from '../errors.js';
 import type { AsyncFileSystem } from '../pipeline/async.js';
+import type { BuildHooks } from '../pipeline/hooks.js';
 import type { EntryKind, FileSystem, WritableFileSystem } from './filesystem.js';
+import { helmRenderer, type HelmOptions } from './node-helm.js';
+import { remoteFetcher, type RemoteOptions } from './node-remote.js';
+
+export { helmRenderer, type HelmOptions } from './node-helm.js';
+export { remoteFetcher, type RemoteFetcher, type RemoteOptions } from './node-remote.js';
 
 /** What a stat says a path is, for the builder: only regular files and directories count. */
 function kindOfStat(stats: { isFile(): boolean; isDirectory(): boolean }): EntryKind | undefined {
@@ -149,4 +155,37 @@ function describe(error: unknown): string {
   if (code === 'EISDIR') return 'is a directory, not a file';
   if (code === 'EACCES') return 'permission denied';
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What {@link nodeHooks} lets a build do. */
+export interface NodeHookOptions {
+  /** Fetch remote resources and files (git clones, http(s) addresses); default true. `false` refuses them. */
+  readonly remote?: boolean | RemoteOptions;
+  /** Run helm for `helmCharts:`; default true. `false` refuses them. */
+  readonly helm?: boolean | HelmOptions;
+}
+
+/** Build hooks for Node, and the clean-up of the clones they made. */
+export interface NodeBuildHooks extends BuildHooks {
+  /** Removes the temporary clones (also done when the process exits). */
+  dispose(): void;
+}
+
+/**
+ * The powers the kustomize-ts CLI has, as build hooks for Node: remote bases and files fetched with the
+ * system's `git` and over HTTP(S), Helm charts inflated with the `helm` program, as kustomize does.
+ *
+ * @example
+ * ```ts
+ * const { yaml } = build({ fs: new NodeFileSystem(), path: '/repo/overlays/prod', hooks: nodeHooks() });
+ * ```
+ */
+export function nodeHooks(options: NodeHookOptions = {}): NodeBuildHooks {
+  const remote = options.remote === false ? undefined : remoteFetcher(options.remote === true ? {} : options.remote);
+  const helm = options.helm === false ? undefined : helmRenderer(options.helm === true ? {} : options.helm);
+  return {
+    ...(remote && { resolveRemote: remote.resolveRemote, readRemoteFile: remote.readRemoteFile }),
+    ...(helm && { renderHelmChart: helm }),
+    dispose: () => remote?.dispose(),
+  };
 }

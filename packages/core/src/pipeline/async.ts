@@ -1,6 +1,6 @@
 import type { EntryKind, FileSystem } from '../fs/filesystem.js';
 import type { JsonValue } from '../json.js';
-import type { BuildHooks, RemoteTree } from './hooks.js';
+import type { BuildHooks, HelmChartContext, RemoteTree } from './hooks.js';
 import { build, type BuildOptions, type BuildResult } from './index.js';
 
 /**
@@ -25,8 +25,10 @@ export interface AsyncFileSystem {
 export interface AsyncBuildHooks {
   /** Resolves a remote `resources:` entry to files the caller fetched. */
   readonly resolveRemote?: (address: string) => RemoteTree | Promise<RemoteTree>;
+  /** Reads an http(s) address given where a file is read. */
+  readonly readRemoteFile?: (url: string) => string | Uint8Array | Promise<string | Uint8Array>;
   /** Renders a `helmCharts:` entry to the YAML stream `helm template` would print. */
-  readonly renderHelmChart?: (chart: JsonValue, globals: JsonValue | undefined) => string | Promise<string>;
+  readonly renderHelmChart?: (chart: JsonValue, globals: JsonValue | undefined, context: HelmChartContext) => string | Promise<string>;
 }
 
 /** What to build with {@link buildAsync}: {@link BuildOptions} over an {@link AsyncFileSystem} with async hooks. */
@@ -129,11 +131,15 @@ class ReplayInputs {
 
   /** The hooks as synchronous ones; each distinct question is put to the caller's hook once. */
   hooks(): BuildHooks {
-    const { resolveRemote, renderHelmChart } = this.asyncHooks;
+    const { resolveRemote, readRemoteFile, renderHelmChart } = this.asyncHooks;
     return {
       ...(resolveRemote ? { resolveRemote: (address: string) => this.ask<RemoteTree>(`resolveRemote ${address}`, async () => resolveRemote(address)) } : {}),
+      ...(readRemoteFile ? { readRemoteFile: (url: string) => this.ask<string | Uint8Array>(`readRemoteFile ${url}`, async () => readRemoteFile(url)) } : {}),
       ...(renderHelmChart
-        ? { renderHelmChart: (chart: JsonValue, globals: JsonValue | undefined) => this.ask<string>(`renderHelmChart ${JSON.stringify([chart, globals ?? null])}`, async () => renderHelmChart(chart, globals)) }
+        ? {
+            renderHelmChart: (chart: JsonValue, globals: JsonValue | undefined, context: HelmChartContext) =>
+              this.ask<string>(`renderHelmChart ${JSON.stringify([chart, globals ?? null, context.directory])}`, async () => renderHelmChart(chart, globals, context)),
+          }
         : {}),
     };
   }

@@ -6,7 +6,7 @@ import { generateConfigMap, generateSecret, mergeGenerated, mergeGeneratorOption
 import { getOwn, isJsonObject, withKey, type JsonValue } from '../json.js';
 import type { Kustomization } from '../kustomization/types.js';
 import type { Resource } from '../resource/resource.js';
-import { callHook } from './hooks.js';
+import { callHook, type HelmChartContext } from './hooks.js';
 import { joinOriginPath } from './origin.js';
 import { runPluginGenerators } from './plugins.js';
 import type { TargetContext } from './target.js';
@@ -63,10 +63,11 @@ function renderHelmCharts(loader: Loader, kustomization: Kustomization, resource
     );
   }
   let out = resources;
+  const context: HelmChartContext = { directory: loader.root, readFile: (path) => loader.readBytes(path), isDirectory: (path) => loader.session.fs.kind(loader.resolve(path)) === 'directory' };
   kustomization.helmCharts.forEach((chart, index) => {
     const where = { file, field: `helmCharts[${index}]` };
     const propagates = loader.session.behaviour.helmNamespacePropagation;
-    const rendered = callHook('renderHelmChart', where, () => render(chartWithNamespace(chart, namespace, propagates), kustomization.helmGlobals), (text): text is string => typeof text === 'string', 'a string');
+    const rendered = callHook('renderHelmChart', where, () => render(chartWithNamespace(chart, namespace, propagates), kustomization.helmGlobals, context), (text): text is string => typeof text === 'string', 'a string');
     const generated = parseResources(rendered, `${file} (helmCharts[${index}])`);
     out = mergeGenerated(out, propagates ? generated.map((resource) => ({ ...resource, fromHelmChart: true })) : generated, loader.session.behaviour.verboseGeneratorMergeConflict);
   });

@@ -1,11 +1,25 @@
 import { KustomizeError, type ErrorLocation } from '../errors.js';
+import type { FileSystem } from '../fs/filesystem.js';
 import type { JsonValue } from '../json.js';
 
-/** A remote tree the caller fetched: its files, and the file or directory of it that the entry names. */
-export interface RemoteTree {
-  /** Files by path (relative or absolute, `/`-separated), as for a MemoryFileSystem. */
+/**
+ * A remote tree the caller fetched, and the file or kustomization directory of it that the entry names:
+ * either its files (`{ files, path }`, read as a MemoryFileSystem) or a file system that holds it
+ * (`{ fs, path }`, e.g. a clone on disk, with `path` absolute in it).
+ */
+export type RemoteTree = RemoteFiles | RemoteFileSystem;
+
+/** A remote tree as files by path (relative or absolute, `/`-separated), as for a MemoryFileSystem. */
+export interface RemoteFiles {
   readonly files: Readonly<Record<string, string | Uint8Array>>;
   /** The file or kustomization directory within `files` that the entry refers to. */
+  readonly path: string;
+}
+
+/** A remote tree on a file system, such as a git clone in a temporary directory. */
+export interface RemoteFileSystem {
+  readonly fs: FileSystem;
+  /** The absolute path in `fs` of the file or kustomization directory the entry refers to. */
   readonly path: string;
 }
 
@@ -20,10 +34,26 @@ export interface BuildHooks {
    */
   readonly resolveRemote?: (address: string) => RemoteTree;
   /**
+   * Reads an http(s) address given where kustomize reads a file (`patches[].path`, `configurations`, `crds`,
+   * generator `files`/`envs`, `replacements[].path`, `openapi.path`, `patchesStrategicMerge`, …) and returns
+   * its content.
+   */
+  readonly readRemoteFile?: (url: string) => string | Uint8Array;
+  /**
    * Renders a `helmCharts:` entry (as written, plus `helmGlobals`) to the YAML stream `helm template`
    * would print; the build takes its documents as generated resources.
    */
-  readonly renderHelmChart?: (chart: JsonValue, globals: JsonValue | undefined) => string;
+  readonly renderHelmChart?: (chart: JsonValue, globals: JsonValue | undefined, context: HelmChartContext) => string;
+}
+
+/** Where a `helmCharts:` entry is: what `chartHome`, `valuesFile` and `additionalValuesFiles` are relative to. */
+export interface HelmChartContext {
+  /** The kustomization's directory, absolute in the build's file system. */
+  readonly directory: string;
+  /** Reads a file as the kustomization's other files are read: relative to `directory`, through the load restrictor and the limits. */
+  readonly readFile: (path: string) => Uint8Array;
+  /** True when `path` (relative to `directory`) is a directory. */
+  readonly isDirectory: (path: string) => boolean;
 }
 
 /**
@@ -47,6 +77,8 @@ export function callHook<T>(hook: string, location: ErrorLocation, run: () => un
 /** True when `value` has the shape of a {@link RemoteTree}. */
 export function isRemoteTree(value: unknown): value is RemoteTree {
   if (typeof value !== 'object' || value === null) return false;
-  const { files, path } = value as Partial<RemoteTree>;
-  return typeof path === 'string' && typeof files === 'object' && files !== null && Object.values(files).every((content) => typeof content === 'string' || content instanceof Uint8Array);
+  const { files, fs, path } = value as Partial<RemoteFiles & RemoteFileSystem>;
+  if (typeof path !== 'string') return false;
+  if (typeof fs === 'object' && fs !== null) return typeof fs.kind === 'function' && typeof fs.readFile === 'function';
+  return typeof files === 'object' && files !== null && Object.values(files).every((content) => typeof content === 'string' || content instanceof Uint8Array);
 }

@@ -31,6 +31,7 @@ import { decorate, finishBuild } from './finish.js';
 import type { BuildHooks } from './hooks.js';
 import { initialOpenApiState, schemaAfterLoading } from './openapi.js';
 import { accumulateTarget } from './target.js';
+import { goFormatWithoutArguments } from '../gofmt.js';
 import { versionBehaviour, type KustomizeVersion } from '../versions.js';
 
 /** How `--reorder` asks for output order: `legacy` sorts by kind, `none` keeps input order. */
@@ -114,13 +115,16 @@ function asEngineLimitError(error: unknown, path: string): KustomizeError | unde
 }
 
 function buildTree(options: BuildOptions, warnings: BuildWarning[]): BuildResult {
+  const behaviour = versionBehaviour(options.kustomizeVersion);
   const root = normalize(options.path);
   if (!root.startsWith('/')) {
     throw new KustomizeError('invalid-argument', `the build path '${options.path}' is not absolute`, { file: options.path }, `paths in a FileSystem are absolute: pass '/${options.path}' for a MemoryFileSystem, or path.resolve('${options.path}') for the disk`);
   }
   const kind = options.fs.kind(root);
   if (kind !== 'directory') {
-    const reason = kind === 'file' ? `'${options.path}': file is not directory` : `not a valid directory: ${missingPathReason(options.fs, root)}`;
+    // Up to v5.7 kustomize used the quoted path as a Go format, so a `%` in it reads as a verb.
+    const quoted = behaviour.verbatimPathsInErrors ? `'${options.path}'` : goFormatWithoutArguments(`'${options.path}'`);
+    const reason = kind === 'file' ? `${quoted}: file is not directory` : `not a valid directory: ${missingPathReason(options.fs, root)}`;
     throw new KustomizeError('file-not-found', `must build at directory: ${reason}`, { file: options.path }, 'give the directory that holds kustomization.yaml');
   }
   const session: LoadSession = {
@@ -131,7 +135,7 @@ function buildTree(options: BuildOptions, warnings: BuildWarning[]): BuildResult
     filesRead: 0,
     hooks: options.hooks ?? {},
     openApi: { ...initialOpenApiState, builtinLoaded: options.openApiMergesBuiltins === true },
-    behaviour: versionBehaviour(options.kustomizeVersion),
+    behaviour,
     warnings,
   };
   const loader = new Loader(session, root);

@@ -7,7 +7,7 @@ import type { Kustomization } from '../kustomization/types.js';
 import { idKey, idString } from '../resource/id.js';
 import { currentId, type Origin, type Resource } from '../resource/resource.js';
 import { callHook, isRemoteTree } from './hooks.js';
-import { isRemoteReference, refuseRemote } from './remote.js';
+import { isRemoteFile, isRemoteReference, refuseRemote } from './remote.js';
 import { runGenerators } from './generators.js';
 import { noteKindsSeen, schemaAfterLoading } from './openapi.js';
 import { joinOriginPath } from './origin.js';
@@ -44,7 +44,7 @@ export function accumulateTarget(loader: Loader, kustomization: Kustomization, c
   acc = { ...acc, config: mergeConfigurations(acc.config, loadConfigurations(loader, kustomization.configurations, kustomization.crds)) };
   acc = { ...acc, resources: runGenerators(loader, kustomization, acc.resources, context) };
   for (const path of kustomization.components) {
-    acc = accumulateDirectory(loader, path, true, below, acc);
+    acc = isRemoteReference(path) && loader.session.fs.kind(loader.resolve(path)) === undefined ? accumulateRemote(loader, path, true, below, acc) : accumulateDirectory(loader, path, true, below, acc);
   }
   acc = { ...acc, resources: runTransformers(loader, kustomization, acc.resources, acc.config, context) };
   return bindVars(acc, kustomization, loader);
@@ -60,8 +60,9 @@ export function accumulatePaths(loader: Loader, paths: readonly string[], contex
 
 function accumulateResources(loader: Loader, paths: readonly string[], context: TargetContext, acc: Accumulation): Accumulation {
   for (const path of paths) {
-    if (isRemoteReference(path) && loader.session.fs.kind(loader.resolve(path)) === undefined) {
-      acc = accumulateRemote(loader, path, context, acc);
+    // kustomize fetches an http(s) entry, and clones a git address that names no local path.
+    if (isRemoteFile(path) || (isRemoteReference(path) && loader.session.fs.kind(loader.resolve(path)) === undefined)) {
+      acc = accumulateRemote(loader, path, false, context, acc);
       continue;
     }
     if (loader.isFile(path)) {
@@ -127,25 +128,33 @@ function absorb(acc: Accumulation, sub: Accumulation, display: string): Accumula
   };
 }
 
-/** A remote `resources:` entry, through the caller's resolver: a file of resources or a kustomization directory. */
-function accumulateRemote(loader: Loader, address: string, context: TargetContext, acc: Accumulation): Accumulation {
+/** A remote `resources:` or `components:` entry, through the caller's resolver: a file of resources or a kustomization directory. */
+function accumulateRemote(loader: Loader, address: string, isComponent: boolean, context: TargetContext, acc: Accumulation): Accumulation {
+  const field = isComponent ? 'components' : 'resources';
   const resolveRemote = loader.session.hooks.resolveRemote;
-  if (!resolveRemote) refuseRemote(address, loader, 'resources');
-  const tree = callHook('resolveRemote', { file: loader.display(loader.root), field: 'resources' }, () => resolveRemote(address), isRemoteTree, 'a RemoteTree ({ files, path })');
-  const fs = new MemoryFileSystem(tree.files);
-  const target = normalize(`/${tree.path}`);
+  if (!resolveRemote) refuseRemote(address, loader, field);
+  const tree = callHook('resolveRemote', { file: loader.display(loader.root), field }, () => resolveRemote(address), isRemoteTree, 'a RemoteTree ({ files, path } or { fs, path })');
+  const fs = 'fs' in tree ? tree.fs : new MemoryFileSystem(tree.files);
+  const target = 'fs' in tree ? tree.path : normalize(`/${tree.path}`);
   const kind = fs.kind(target);
   if (kind === undefined) {
-    throw new KustomizeError('file-not-found', `the resolver's tree for '${address}' has no file or directory '${tree.path}'`, { file: loader.display(loader.root), field: 'resources' }, 'return the path of the resource file or kustomization directory within the files');
+    throw new KustomizeError('file-not-found', `the resolver's tree for '${address}' has no file or directory '${tree.path}'`, { file: loader.display(loader.root), field }, 'return the path of the resource file or kustomization directory within the files');
   }
-  const session = { ...loader.session, fs, buildRoot: '/' };
-  if (kind === 'file') {
+  const session = { ...loader.session, fs, buildRoot: 'fs' in tree ? target : '/' };
+  if (kind === 'file' && !isComponent) {
     const resources = parseResources(new Loader(session, dirname(target)).readText(target), `${address} (${tree.path})`);
     return { ...acc, resources: appendUnique(acc.resources, resources, address) };
   }
   const remoteLoader = new Loader(session, target);
   const kustomization = remoteLoader.kustomization();
-  return absorb(acc, accumulateTarget(remoteLoader, kustomization, { ...context, originPath: context.originPath === undefined ? undefined : '' }), address);
+  const remoteContext = { ...context, originPath: context.originPath === undefined ? undefined : '' };
+  if (isComponent) {
+    if (kustomization.kind !== 'Component') {
+      throw new KustomizeError('invalid-kustomization', directoryFailure(true, `expected kind 'Component' for path '${address}' but got '${kustomization.kind}'`), { file: loader.display(loader.root), field }, 'list it under resources, or make it kind: Component');
+    }
+    return accumulateTarget(remoteLoader, kustomization, remoteContext, acc);
+  }
+  return absorb(acc, accumulateTarget(remoteLoader, kustomization, remoteContext), address);
 }
 
 /**

@@ -5,6 +5,7 @@ import { currentId, withObject, type Resource } from '../../resource/resource.js
 import { scalarText } from '../node-kind.js';
 import { lookupField, splitDottedPath } from './field-path.js';
 import { decodeScalar, tagOf, type TaggedScalar } from './scalar.js';
+import { goFormatWithoutArguments } from '../../gofmt.js';
 import { GoRegExpError } from '../../regexp.js';
 import { idSelectedBy, idTest, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString, type IdTest } from './select.js';
 import { writeIntoStructuredData } from './structured.js';
@@ -111,27 +112,29 @@ function targetSetter(value: SourceValue, options: FieldOptions | undefined, fie
   };
 }
 
-function fieldRetrievalError(fieldPath: string, create: boolean): string {
-  return create ? `unable to find or create field "${fieldPath}" in replacement target` : `unable to find field "${fieldPath}" in replacement target`;
+/** Kustomize's words for a target field it cannot reach; up to v5.7 they went through Go's fmt as a format, `%` in the path included. */
+function fieldRetrievalError(fieldPath: string, create: boolean, verbatim: boolean): string {
+  const text = create ? `unable to find or create field "${fieldPath}" in replacement target` : `unable to find field "${fieldPath}" in replacement target`;
+  return verbatim ? text : goFormatWithoutArguments(text);
 }
 
 /** Writes the value at one field path of an object; throws kustomize's "unable to find field" errors. */
-function writeFieldPath(object: JsonObject, fieldPath: string, create: boolean, set: TargetSetter, target: Resource): JsonObject {
+function writeFieldPath(object: JsonObject, fieldPath: string, create: boolean, set: TargetSetter, target: Resource, verbatim: boolean): JsonObject {
   let walked: Walked;
   try {
     walked = setMatchingFields(object, splitDottedPath(fieldPath), create, set);
   } catch (error) {
     if (error instanceof KustomizeError) throw error;
-    throw failed(`${fieldRetrievalError(fieldPath, create)}: ${(error as Error).message}`, fieldPath, `in ${idString(currentId(target))}`);
+    throw failed(`${fieldRetrievalError(fieldPath, create, verbatim)}: ${(error as Error).message}`, fieldPath, `in ${idString(currentId(target))}`);
   }
   if (walked.matches === 0) {
-    throw failed(fieldRetrievalError(fieldPath, create), fieldPath, `${idString(currentId(target))} has no such field; set options.create to add it`);
+    throw failed(fieldRetrievalError(fieldPath, create, verbatim), fieldPath, `${idString(currentId(target))} has no such field; set options.create to add it`);
   }
   return walked.node as JsonObject;
 }
 
-/** Writes the value at each of the target's field paths; from v5.8 (`structuredData`) a path may go on into JSON or YAML held in a string field. */
-function copyValueToTarget(resource: Resource, value: SourceValue, target: TargetSelector, structuredData: boolean): Resource {
+/** Writes the value at each of the target's field paths; from v5.8 a path may go on into JSON or YAML held in a string field. */
+function copyValueToTarget(resource: Resource, value: SourceValue, target: TargetSelector, behaviour: ReplacementBehaviour): Resource {
   const fieldPaths = target.fieldPaths !== undefined && target.fieldPaths.length > 0 ? target.fieldPaths : [defaultReplacementFieldPath];
   const create = target.options?.create === true;
   let object = resource.object;
@@ -140,8 +143,8 @@ function copyValueToTarget(resource: Resource, value: SourceValue, target: Targe
     if ('node' in value && value.depth + parts.length > maxCopySize.depth) {
       throw new KustomizeError('limit-exceeded', `the replacement would nest ${idString(currentId(resource))} more than ${maxCopySize.depth} levels deep`, { field: fieldPath }, 'copy a smaller part of the resource');
     }
-    const intoData = structuredData ? writeIntoStructuredData(object, parts, value, create) : undefined;
-    object = intoData ?? writeFieldPath(object, fieldPath, create, targetSetter(value, target.options, fieldPath, resource), resource);
+    const intoData = behaviour.structuredDataFieldPaths ? writeIntoStructuredData(object, parts, value, create) : undefined;
+    object = intoData ?? writeFieldPath(object, fieldPath, create, targetSetter(value, target.options, fieldPath, resource), resource, behaviour.verbatimPathsInErrors);
   }
   return withObject(resource, object);
 }
@@ -176,7 +179,7 @@ function isTarget(resource: Resource, { target, selects, rejects }: TargetTest):
 }
 
 /** How a kustomize release reads replacements: the rows of the version table that concern them. */
-export type ReplacementBehaviour = Pick<VersionBehaviour, 'replacementSelectorRegexps' | 'structuredDataFieldPaths'>;
+export type ReplacementBehaviour = Pick<VersionBehaviour, 'replacementSelectorRegexps' | 'structuredDataFieldPaths' | 'verbatimPathsInErrors'>;
 
 /**
  * Applies kustomize's `replacements` in order, each seeing the result of the ones before: reads the source
@@ -203,7 +206,7 @@ export function applyReplacements(
       current = current.map((resource) => {
         if (!isTarget(resource, test)) return resource;
         matched = true;
-        return copyValueToTarget(resource, value, target, behaviour.structuredDataFieldPaths);
+        return copyValueToTarget(resource, value, target, behaviour);
       });
       if (!matched) onUnmatchedTarget?.(index, targetIndex, before);
     });

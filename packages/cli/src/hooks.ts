@@ -1,0 +1,38 @@
+import { emitYaml, isJsonObject, KustomizeError, type BuildHooks, type JsonObject, type JsonValue } from '@kustomize-ts/core';
+import { nodeHooks, type NodeBuildHooks } from '@kustomize-ts/core/node';
+import type { FlagValue } from '@kustomize-ts/flags';
+
+/**
+ * The build hooks the CLI's flags ask for: remote resources unless `--no-remote-bases` (on by default, as in
+ * kustomize), Helm only with `--enable-helm` (otherwise kubectl's error), with the `--helm-*` settings.
+ */
+export function cliHooks(flags: ReadonlyMap<string, FlagValue>, kustomizeVersion?: string): NodeBuildHooks {
+  const remote = flags.get('no-remote-bases') !== true;
+  const helm = flags.get('enable-helm') === true;
+  const hooks = nodeHooks({
+    remote,
+    helm: helm && {
+      command: (flags.get('helm-command') as string | undefined) ?? 'helm',
+      apiVersions: (flags.get('helm-api-versions') as string[] | undefined) ?? [],
+      kubeVersion: (flags.get('helm-kube-version') as string | undefined) ?? '',
+      debug: flags.get('helm-debug') === true,
+      ...(kustomizeVersion !== undefined && { kustomizeVersion }),
+    },
+  });
+  const refusals: BuildHooks = {
+    ...(!remote && { resolveRemote: refuseRemote, readRemoteFile: refuseRemote }),
+    ...(!helm && { renderHelmChart: refuseHelm }),
+  };
+  return { ...hooks, ...refusals };
+}
+
+function refuseRemote(address: string): never {
+  throw new KustomizeError('unsupported', `remote resource '${address}' refused: --no-remote-bases is set`, {}, 'drop --no-remote-bases to fetch it, or vendor it and refer to it by a relative path');
+}
+
+/** kubectl's words for a chart built without `--enable-helm`: the plugin's configuration (sorted keys, as Go marshals it), then the reason. */
+function refuseHelm(chart: JsonValue, globals: JsonValue | undefined): never {
+  const config: JsonObject = { ...(isJsonObject(globals) ? globals : {}), ...(isJsonObject(chart) ? chart : {}) };
+  const sorted = Object.fromEntries(Object.keys(config).sort().map((key) => [key, config[key]!]));
+  throw new KustomizeError('unsupported', `trouble configuring builtin HelmChartInflationGenerator with config: \`\n${emitYaml(sorted)}\`: must specify --enable-helm`);
+}
