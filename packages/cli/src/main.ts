@@ -1,5 +1,6 @@
 import { formatHelp } from '@kustomize-ts/flags';
 import { parseArgs, type CommandHelp } from './args.js';
+import { wantsColour } from './colour.js';
 import { completionScript, shells, type CompletionNode, type Shell } from './completion.js';
 import { HelpRequested, UsageError, type CommandIO } from './io.js';
 import { versionText } from './version.js';
@@ -125,6 +126,6 @@ function processIO(): CommandIO {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
-    colour: process.stdout.isTTY === true && !('NO_COLOR' in process.env && process.env['NO_COLOR'] !== ''),
+    colour: wantsColour(process.stdout.isTTY === true, process.env),
   };
 }

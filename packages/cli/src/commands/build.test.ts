@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,5 +66,17 @@ describe('build with helm charts', () => {
     const result = await run(['build', 'app'], root);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('Error: trouble configuring builtin HelmChartInflationGenerator with config: `; name: redis; releaseName: cache; `: must specify --enable-helm\n');
+  });
+});
+
+describe('build -o', () => {
+  // kubectl's words: a path that ends in a slash and names no directory, or whose directory is missing, is not written.
+  it.each([
+    ['newdir/', 'open newdir/: is a directory'],
+    ['missing/out.yaml', 'open missing/out.yaml: no such file or directory'],
+  ])('%s is refused', async (output, message) => {
+    const root = tree({ 'kustomization.yaml': 'resources:\n- cm.yaml\n', 'cm.yaml': configMap });
+    expect(await run(['build', '.', '-o', output], root)).toEqual({ status: 1, stdout: '', stderr: `Error: ${message}\n` });
+    expect(existsSync(join(root, output.replace(/\/$/, '')))).toBe(false);
   });
 });

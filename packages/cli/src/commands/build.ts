@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build, emitYaml, isRemoteReference, KustomizeError, type BuildHooks, type BuildResult, type JsonObject } from '@kustomize-ts/core';
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
@@ -79,7 +79,12 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
   // Each file is written atomically (a temporary file renamed over it): a failure leaves the old file whole.
   const disk = new NodeWritableFileSystem();
   if (isDirectory(target)) writeIndividualFiles(disk, target, result.objects);
-  else disk.writeFile(target, result.yaml);
+  else {
+    // Go's os.WriteFile, as kustomize writes: a path ending in a slash, or in a directory that does not exist, is an error.
+    if (/[/\\]$/.test(output)) throw new KustomizeError('write-failed', `open ${output}: is a directory`);
+    if (!isDirectory(dirname(target))) throw new KustomizeError('write-failed', `open ${output}: no such file or directory`);
+    disk.writeFile(target, result.yaml);
+  }
   return 0;
 }
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { build, diffResources, formatResourceDiff, loadKustomization, versionBehaviour, type DiffSide } from '@kustomize-ts/core';
 import { NodeFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
+import { colourResourceDiff } from '../colour.js';
 import { UsageError, type CommandIO } from '../io.js';
 
 const flags: readonly FlagSpec[] = [...loadFlags, { name: 'exit-code', kind: 'bool', usage: 'exit with status 1 when the builds differ' }];
@@ -33,7 +34,7 @@ export function runDiff(argv: readonly string[], io: CommandIO): number {
   });
   const [before, after] = [sides[0]!, sides[1]!];
   const diff = diffResources(before.objects, after.objects, { before: before.side, after: after.side });
-  io.stdout(formatResourceDiff(diff, { before: positionals[0]!, after: positionals[1]! }));
+  io.stdout(colourResourceDiff(formatResourceDiff(diff, { before: positionals[0]!, after: positionals[1]! }), io.colour === true));
   const differs = diff.added.length + diff.removed.length + diff.changed.length > 0;
   return values.get('exit-code') === true && differs ? 1 : 0;
 }

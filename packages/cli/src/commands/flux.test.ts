@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +90,28 @@ describe('kustomize-ts flux', () => {
     const missing = capture(dir);
     expect(await runFlux(['build', 'kustomization', 'web', '--path', './nowhere', '--kustomization-file', 'ks.yaml'], missing.io)).toBe(1);
     expect(missing.out.stderr).toBe(`✗ invalid resource path ${JSON.stringify(join(dir, 'nowhere'))}\n`);
+  });
+
+  it('build fetches remote bases unless --no-remote-bases', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'flux-remote-'));
+    mkdirSync(join(repo, 'base'));
+    writeFileSync(join(repo, 'base', 'kustomization.yaml'), 'resources:\n- cm.yaml\n');
+    writeFileSync(join(repo, 'base', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: remote\n');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'one');
+    const dir = mkdtempSync(join(tmpdir(), 'flux-build-'));
+    mkdirSync(join(dir, 'deploy'));
+    writeFileSync(join(dir, 'deploy', 'kustomization.yaml'), `resources:\n- file://${repo}//base\n`);
+    writeFileSync(join(dir, 'ks.yaml'), kustomization);
+    const argv = ['build', 'kustomization', 'web', '--path', './deploy', '--kustomization-file', 'ks.yaml', '--dry-run'];
+    const fetched = capture(dir);
+    expect(await runFlux(argv, fetched.io)).toBe(0);
+    expect(fetched.out.stdout).toContain('  name: remote\n');
+    const refused = capture(dir);
+    expect(await runFlux([...argv, '--no-remote-bases'], refused.io)).toBe(1);
+    expect(refused.out.stderr).toMatch(/^✗ .*kustomize build failed: remote resources entry 'file:\/\/.*' needs the network/);
   });
 
   it('health needs both files', async () => {

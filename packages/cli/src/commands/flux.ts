@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getOwn, isJsonObject, KustomizeError, parseYamlDocuments, type JsonObject } from '@kustomize-ts/core';
-import { NodeFileSystem } from '@kustomize-ts/core/node';
+import { NodeFileSystem, nodeHooks } from '@kustomize-ts/core/node';
 import { evaluateHealth, ExportError, FlagError, parseGoDuration, readKustomization, runBuild, runCreate, type CommandOutput, type HealthVerdict } from '@kustomize-ts/flux';
 import { helpOf, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
@@ -106,8 +106,14 @@ export async function runFlux(argv: readonly string[], io: CommandIO): Promise<n
         return print(runCreate(rest), io);
       case 'health':
         return runHealth(rest, io);
-      case 'build':
-        return print(runBuild(rest, { fs: new NodeFileSystem(), cwd: resolve(io.cwd) }), io);
+      case 'build': {
+        const remoteHooks = nodeHooks({ helm: false });
+        try {
+          return print(runBuild(rest, { fs: new NodeFileSystem(), cwd: resolve(io.cwd), remoteHooks }), io);
+        } finally {
+          remoteHooks.dispose();
+        }
+      }
       default:
         helpOf(command, fluxHelp);
         throw new UsageError(`unknown command "${command}" for "kustomize-ts flux"`);

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { build, KustomizeError, type BuildWarning } from '@kustomize-ts/core';
 import { NodeFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp } from '../args.js';
+import { colourLintLine } from '../colour.js';
 import { UsageError, type CommandIO } from '../io.js';
 
 /** `lint`'s help. */
@@ -30,11 +31,11 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
   for (const directory of positionals) {
     try {
       const { warnings } = build({ fs, path: resolve(io.cwd, directory), loadRestrictor, reorder });
-      for (const warning of warnings) io.stdout(`${lintLine(directory, warning)}\n`);
+      for (const warning of warnings) io.stdout(`${lintLine(directory, warning, io.colour)}\n`);
       found ||= warnings.length > 0;
     } catch (error) {
       if (!(error instanceof KustomizeError)) throw error;
-      for (const warning of error.warnings) io.stdout(`${lintLine(directory, warning)}\n`);
+      for (const warning of error.warnings) io.stdout(`${lintLine(directory, warning, io.colour)}\n`);
       io.stderr(`Error: ${directory}: ${error.toOneLine()}\n`);
       found = true;
     }
@@ -43,10 +44,10 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
 }
 
 /** `DIR/FILE: FIELD: message (closest: …)`, the file as the user can open it from where they ran lint. */
-export function lintLine(directory: string, warning: BuildWarning): string {
+export function lintLine(directory: string, warning: BuildWarning, colour = false): string {
   const { file, field } = warning.location;
   const where = [file === undefined ? directory : join(directory, file), field].filter((part) => part !== undefined).join(': ');
   const message = warning.message.replace(/^# Warning: /, '');
   const closest = warning.closest && warning.closest.length > 0 ? ` (closest: ${warning.closest.join(', ')})` : '';
-  return `${where}: ${message}${closest}`;
+  return colourLintLine(where, `${message}${closest}`, colour);
 }

@@ -1,4 +1,4 @@
-import { build, emitYaml, getOwn, isJsonObject, KustomizeError, parseYamlDocuments, type EntryKind, type FileSystem, type JsonObject, type KustomizeVersion } from '@kustomize-ts/core';
+import { build, emitYaml, getOwn, isJsonObject, KustomizeError, parseYamlDocuments, type EntryKind, type BuildHooks, type FileSystem, type JsonObject, type KustomizeVersion } from '@kustomize-ts/core';
 import { readKustomization, type FluxKustomization } from '../model/kustomization.js';
 import { postBuildSubstitute } from '../substitute.js';
 import { generateKustomization, type GeneratedKustomization } from './generator.js';
@@ -39,6 +39,8 @@ export interface FluxBuildOptions {
   readonly root?: string;
   /** The kustomize release the Flux version embeds (Flux 2.8–2.9: v5.8.1, the default; 2.7.0–2.7.3: v5.7.1; 2.5–2.6: v5.5.0's output). */
   readonly kustomizeVersion?: KustomizeVersion;
+  /** What the build may ask its caller for (remote bases, say); none by default. */
+  readonly hooks?: BuildHooks;
 }
 
 /** What `flux build` produced. */
@@ -130,10 +132,10 @@ class RootedFileSystem implements FileSystem {
  *
  * @throws KustomizeError `kustomize build failed: …`.
  */
-export function fluxKustomizeBuild(fs: FileSystem, path: string, root?: string, kustomizeVersion?: KustomizeVersion): JsonObject[] {
+export function fluxKustomizeBuild(fs: FileSystem, path: string, root?: string, kustomizeVersion?: KustomizeVersion, hooks?: BuildHooks): JsonObject[] {
   try {
     const source = root === undefined ? fs : new RootedFileSystem(fs, root);
-    return [...build({ fs: source, path, loadRestrictor: 'none', reorder: 'none', openApiMergesBuiltins: true, ...(kustomizeVersion && { kustomizeVersion }) }).objects];
+    return [...build({ fs: source, path, loadRestrictor: 'none', reorder: 'none', openApiMergesBuiltins: true, ...(kustomizeVersion && { kustomizeVersion }), ...(hooks && { hooks }) }).objects];
   } catch (error) {
     if (!(error instanceof KustomizeError)) throw error;
     throw new KustomizeError(error.code, `kustomize build failed: ${error.message}`, error.location, error.hint, { cause: error });
@@ -228,7 +230,7 @@ export function selectKustomization(content: string, name: string, namespace: st
 function buildOne(options: FluxBuildOptions, seen: readonly FluxKustomization[]): { objects: JsonObject[]; generated: GeneratedKustomization } {
   const { fs, path, kustomization } = options;
   const generated = generateKustomization(fs, path, kustomization, { filter: true, ignore: (options.ignorePaths ?? []).join('\n') });
-  let objects = fluxKustomizeBuild(withGeneratedKustomization(fs, generated), path, options.root, options.kustomizeVersion);
+  let objects = fluxKustomizeBuild(withGeneratedKustomization(fs, generated), path, options.root, options.kustomizeVersion, options.hooks);
   objects = postBuildSubstitute(objects, kustomization, {
     strict: options.strictSubstitute ?? false,
     dryRun: options.dryRun ?? false,

@@ -1,4 +1,4 @@
-import { defaultKustomizeVersion, readText, type FileSystem, type KustomizeVersion } from '@kustomize-ts/core';
+import { defaultKustomizeVersion, readText, type BuildHooks, type FileSystem, type KustomizeVersion } from '@kustomize-ts/core';
 import { cleanPath, fluxBuild, selectKustomization } from '../build/build.js';
 import { ExportError } from '../export/create.js';
 import type { CommandOutput } from './create.js';
@@ -10,6 +10,8 @@ export interface BuildEnvironment {
   readonly fs: FileSystem;
   /** An absolute path in `fs`. */
   readonly cwd: string;
+  /** Hooks that fetch remote bases, used unless `--no-remote-bases` is given (without them, remote bases are refused). */
+  readonly remoteHooks?: BuildHooks;
 }
 
 const buildFlags: readonly FlagSpec[] = [
@@ -24,6 +26,7 @@ const buildFlags: readonly FlagSpec[] = [
   { name: 'recursive', shorthand: 'r', kind: 'bool' },
   { name: 'local-sources', kind: 'stringSlice' },
   { name: 'in-memory-build', kind: 'bool' },
+  { name: 'no-remote-bases', kind: 'bool' },
   kustomizeVersionFlag,
 ];
 
@@ -80,6 +83,7 @@ export function runBuild(argv: readonly string[], environment: BuildEnvironment)
     localSources,
     kustomizeVersion: flags.value<KustomizeVersion>('kustomize-version', defaultKustomizeVersion),
     ...(flags.bool('in-memory-build') && { root: environment.cwd }),
+    ...(!flags.bool('no-remote-bases') && environment.remoteHooks && { hooks: environment.remoteHooks }),
   });
   return { stdout: result.yaml, stderr: parsed.notices.map((notice) => `${notice}\n`).join('') };
 }
