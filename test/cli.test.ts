@@ -1,23 +1,7 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../packages/cli/src/main.js';
-
-function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  return main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd }).then((status) => ({ status, stdout, stderr }));
-}
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'kustomize-ts-cli-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+import { run, tree } from '../packages/cli/src/test-support.js';
 
 const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n';
 

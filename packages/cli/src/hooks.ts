@@ -1,6 +1,26 @@
 import { emitYaml, isJsonObject, KustomizeError, type BuildHooks, type JsonObject, type JsonValue } from '@kustomize-ts/core';
 import { nodeHooks, type NodeBuildHooks } from '@kustomize-ts/core/node';
-import type { FlagValue } from '@kustomize-ts/flags';
+import type { FlagSpec, FlagValue } from '@kustomize-ts/flags';
+
+/** The flags of {@link cliHooks}: kustomize's helm flags, and Flux's `--no-remote-bases`. */
+export const hookFlags: readonly FlagSpec[] = [
+  { name: 'enable-helm', kind: 'bool', usage: 'Enable use of the Helm chart inflator generator.' },
+  { name: 'helm-command', kind: 'string', defaultValue: 'helm', usage: 'helm command (path to executable)' },
+  { name: 'helm-api-versions', kind: 'stringArray', usage: 'Kubernetes api versions used by Helm for Capabilities.APIVersions' },
+  { name: 'helm-kube-version', kind: 'string', usage: 'Kubernetes version used by Helm for Capabilities.KubeVersion' },
+  { name: 'helm-debug', kind: 'bool', usage: 'Enable debug output from the Helm chart inflator generator.' },
+  { name: 'no-remote-bases', kind: 'bool', usage: 'refuse remote resources and remote files (git repositories and http(s) addresses) instead of fetching them' },
+];
+
+/** Runs `work` with the hooks `flags` ask for, and removes what they cloned afterwards. */
+export function withCliHooks<T>(flags: ReadonlyMap<string, FlagValue>, kustomizeVersion: string | undefined, work: (hooks: NodeBuildHooks) => T): T {
+  const hooks = cliHooks(flags, kustomizeVersion);
+  try {
+    return work(hooks);
+  } finally {
+    hooks.dispose();
+  }
+}
 
 /**
  * The build hooks the CLI's flags ask for: remote resources unless `--no-remote-bases` (on by default, as in

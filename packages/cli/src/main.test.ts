@@ -1,15 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.js';
 import { version } from './version.js';
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: '/' });
-  return { status, stdout, stderr };
-}
+import { run } from './test-support.js';
 
 describe('help', () => {
   // Every command and subcommand answers -h and --help on stdout, exit 0, with its usage and flags.

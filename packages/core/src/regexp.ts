@@ -427,19 +427,12 @@ class PatternParser {
   private escape(flags: Flags, start: number): Node {
     const char = this.peek();
     if (char === undefined) throw this.error('trailing backslash at end of expression', '');
+    const assertion = escapeAssertions[char];
+    if (assertion !== undefined) {
+      this.take();
+      return { type: 'assert', assertion };
+    }
     switch (char) {
-      case 'A':
-        this.take();
-        return { type: 'assert', assertion: 'beginText' };
-      case 'z':
-        this.take();
-        return { type: 'assert', assertion: 'endText' };
-      case 'b':
-        this.take();
-        return { type: 'assert', assertion: 'wordBoundary' };
-      case 'B':
-        this.take();
-        return { type: 'assert', assertion: 'notWordBoundary' };
       case 'Q': {
         this.take();
         const end = this.pattern.indexOf('\\E', this.position);
@@ -662,6 +655,9 @@ function unicodePropertyTest(name: string): CharTest | undefined {
   }
   return undefined;
 }
+
+/** The escapes that assert rather than match: `\A`, `\z`, `\b`, `\B`. */
+const escapeAssertions: Readonly<Record<string, Assertion>> = { A: 'beginText', z: 'endText', b: 'wordBoundary', B: 'notWordBoundary' };
 
 const wordRanges: readonly [number, number][] = [
   [0x30, 0x39],

@@ -237,3 +237,17 @@ describe('v5.8: paths in errors are quoted as written', () => {
     expect(message('v5.8.1')).toBe("must build at directory: '/a%d.yaml': file is not directory");
   });
 });
+
+describe("v5.7: a ReplacementTransformer's omitempty: key is no field", () => {
+  const files = {
+    'app/kustomization.yaml': 'resources: [cm.yaml]\ntransformers: [r.yaml]\n',
+    'app/cm.yaml': configMap('cm', 'data:\n  a: one\n  b: two\n'),
+    'app/r.yaml': 'apiVersion: builtin\nkind: ReplacementTransformer\nmetadata:\n  name: r\nomitempty:\n- source: {kind: ConfigMap, name: cm, fieldPath: data.a}\n  targets:\n  - select: {kind: ConfigMap}\n    fieldPaths: [data.b]\n',
+  };
+
+  it('is applied as replacements by v5.5.0 (kubectl prints b: one), ignored from v5.7', () => {
+    expect(buildAs(files, 'v5.5.0')).toContain('  b: one\n');
+    expect(buildAs(files, 'v5.7.1')).toContain('  b: two\n');
+    expect(buildAs(files, 'v5.8.1')).toContain('  b: two\n');
+  });
+});

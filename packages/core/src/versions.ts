@@ -32,6 +32,8 @@ export const kustomizeChanges = {
   blankPatchFileIgnored: 'v5.7.0',
   /** Several `$patch: delete` documents in one patch file each delete their resource, where v5.5.0 crashed (#5859). */
   severalPatchDeletes: 'v5.7.0',
+  /** A ReplacementTransformer configuration's `omitempty:` key is ignored; v5.5.0 applied it as more replacements, through a mistaken struct tag (#5877). */
+  replacementTransformerOmitemptyIgnored: 'v5.7.0',
   /** `helmCharts[].devel` is a known field (#5865). */
   helmDevelField: 'v5.7.0',
   /** Replacement `select`/`reject` id fields are anchored regular expressions, and `namespace: default` no longer selects objects without a namespace (#5863). */

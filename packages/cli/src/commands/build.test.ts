@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.js';
+import { run } from '../test-support.js';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'kustomize-ts-build-'));
@@ -12,13 +12,6 @@ function tree(files: Record<string, string>): string {
     writeFileSync(join(root, path), text, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
   }
   return root;
-}
-
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { status, stdout, stderr };
 }
 
 const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  v: one\n';
@@ -59,6 +52,15 @@ describe('build with helm charts', () => {
   it('renders them with --enable-helm and --helm-command', async () => {
     const root = tree(files);
     expect(await run(['build', 'app', '--enable-helm', '--helm-command', join(root, 'helm.sh')], root)).toEqual({ status: 0, stdout: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cache-redis\n', stderr: '' });
+  });
+
+  it('renders them in diff, golden and lint with the same flags', async () => {
+    const root = tree({ ...files, 'other/kustomization.yaml': 'resources:\n- ../app\nnamePrefix: p-\n' });
+    const helm = ['--enable-helm', '--helm-command', join(root, 'helm.sh')];
+    expect((await run(['diff', 'app', 'other', ...helm], root)).stdout).toContain('~ ConfigMap cache-redis (v1) → ConfigMap p-cache-redis (v1)');
+    expect(await run(['lint', 'app', ...helm], root)).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect((await run(['golden', 'update', 'app', ...helm], root)).status).toBe(0);
+    expect((await run(['lint', 'app'], root)).stderr).toContain('must specify --enable-helm');
   });
 
   it('refuses them without --enable-helm in kubectl\'s words', async () => {

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { build, emitYaml, isRemoteReference, KustomizeError, type BuildHooks, type BuildResult, type JsonObject } from '@kustomize-ts/core';
+import { build, emitYaml, isRemoteReference, KustomizeError, type BuildHooks, type JsonObject } from '@kustomize-ts/core';
 import { NodeFileSystem, NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
-import { cliHooks } from '../hooks.js';
+import { hookFlags, withCliHooks } from '../hooks.js';
 import { UsageError, type CommandIO } from '../io.js';
 import { kubectlWarningLines } from '../warnings.js';
 
@@ -18,12 +18,7 @@ export const buildFlags: readonly FlagSpec[] = [
     deprecated: 'The flag `enable-managedby-label` has been deprecated. Use the `managedByLabel` option in the `buildMetadata` field instead.',
   },
   { name: 'enable-alpha-plugins', kind: 'bool', usage: 'enable kustomize plugins' },
-  { name: 'enable-helm', kind: 'bool', usage: 'Enable use of the Helm chart inflator generator.' },
-  { name: 'helm-command', kind: 'string', defaultValue: 'helm', usage: 'helm command (path to executable)' },
-  { name: 'helm-api-versions', kind: 'stringArray', usage: 'Kubernetes api versions used by Helm for Capabilities.APIVersions' },
-  { name: 'helm-kube-version', kind: 'string', usage: 'Kubernetes version used by Helm for Capabilities.KubeVersion' },
-  { name: 'helm-debug', kind: 'bool', usage: 'Enable debug output from the Helm chart inflator generator.' },
-  { name: 'no-remote-bases', kind: 'bool', usage: 'refuse remote resources and remote files (git repositories and http(s) addresses) instead of fetching them' },
+  ...hookFlags,
   { name: 'enable-exec', kind: 'bool', usage: 'enable support for exec functions (raw executables); do not use for untrusted configs! (Alpha)' },
   { name: 'network', kind: 'bool', usage: 'enable network access for functions that declare it' },
   { name: 'network-name', kind: 'string', defaultValue: 'bridge', usage: 'the docker network to run the container in' },
@@ -59,15 +54,11 @@ export function runBuild(argv: readonly string[], io: CommandIO): number {
   for (const notice of notices) io.stderr(`${notice}\n`);
   if (positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
   const { loadRestrictor, reorder, kustomizeVersion } = loadSettings(values);
-  const hooks = cliHooks(values, kustomizeVersion);
-  let result: BuildResult;
-  try {
-    const fs = new NodeFileSystem();
+  const fs = new NodeFileSystem();
+  const result = withCliHooks(values, kustomizeVersion, (hooks) => {
     const path = buildTarget(fs, hooks, io.cwd, positionals[0] ?? '.');
-    result = build({ fs, path, loadRestrictor, reorder, kustomizeVersion, addManagedByLabel: values.get('enable-managedby-label') === true, hooks });
-  } finally {
-    hooks.dispose();
-  }
+    return build({ fs, path, loadRestrictor, reorder, kustomizeVersion, addManagedByLabel: values.get('enable-managedby-label') === true, hooks });
+  });
   const warningText = kubectlWarningLines(result.warnings);
   if (warningText !== '') io.stderr(warningText);
   const output = (values.get('output') as string | undefined) ?? '';

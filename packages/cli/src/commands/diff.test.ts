@@ -2,13 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.js';
-
-async function run(argv: string[], cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const status = await main(argv, { stdout: (text) => void (out.stdout += text), stderr: (text) => void (out.stderr += text), cwd });
-  return { status, ...out };
-}
+import { run } from '../test-support.js';
 
 function app(): string {
   const root = mkdtempSync(join(tmpdir(), 'kustomize-ts-diff-'));

@@ -3,9 +3,10 @@ import { build, diffResources, formatResourceDiff, loadKustomization, versionBeh
 import { NodeFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { colourResourceDiff } from '../colour.js';
+import { hookFlags, withCliHooks } from '../hooks.js';
 import { UsageError, type CommandIO } from '../io.js';
 
-const flags: readonly FlagSpec[] = [...loadFlags, { name: 'exit-code', kind: 'bool', usage: 'exit with status 1 when the builds differ' }];
+const flags: readonly FlagSpec[] = [...loadFlags, ...hookFlags, { name: 'exit-code', kind: 'bool', usage: 'exit with status 1 when the builds differ' }];
 
 /** `diff`'s help. */
 export const diffHelp: CommandHelp = {
@@ -27,7 +28,7 @@ export function runDiff(argv: readonly string[], io: CommandIO): number {
   const fs = new NodeFileSystem();
   const sides = positionals.map((directory) => {
     const path = resolve(io.cwd, directory);
-    const objects = build({ fs, path, loadRestrictor, reorder, kustomizeVersion }).objects;
+    const objects = withCliHooks(values, kustomizeVersion, (hooks) => build({ fs, path, loadRestrictor, reorder, kustomizeVersion, hooks }).objects);
     const kustomization = loadKustomization(fs, path, versionBehaviour(kustomizeVersion));
     const side: DiffSide = { namePrefix: kustomization.namePrefix, nameSuffix: kustomization.nameSuffix };
     return { objects, side };

@@ -1,14 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.js';
-
-async function run(argv: string[], cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const status = await main(argv, { stdout: (text) => void (out.stdout += text), stderr: (text) => void (out.stderr += text), cwd });
-  return { status, ...out };
-}
+import { run, writeFiles } from '../test-support.js';
 
 const kustomization = `# shop overlay
 apiVersion: kustomize.config.k8s.io/v1beta1
@@ -37,13 +31,6 @@ buildMetadata: [originAnnotations, managedByLabel]
 `;
 
 /** Writes `files` (relative paths) below `root`. */
-function writeTree(root: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-}
-
 function overlay(): string {
   const root = mkdtempSync(join(tmpdir(), 'kustomize-ts-edit-'));
   const files: Record<string, string> = {
@@ -56,7 +43,7 @@ function overlay(): string {
     'keep.yaml': 'apiVersion: builtin\nkind: AnnotationsTransformer\nmetadata:\n  name: keep\nannotations:\n  keep: "true"\nfieldSpecs:\n- path: metadata/annotations\n  create: true\n',
     'component/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n',
   };
-  writeTree(root, files);
+  writeFiles(root, files);
   return root;
 }
 
@@ -297,7 +284,7 @@ spec:
       'app/generator.yaml': 'apiVersion: builtin\nkind: ConfigMapGenerator\nmetadata:\n  name: generated\nliterals:\n- k=v\n',
       'app/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n# the shop\n',
     };
-    writeTree(root, files);
+    writeFiles(root, files);
     const app = join(root, 'app');
     const edits = [
       ['add', 'base', '../base'],

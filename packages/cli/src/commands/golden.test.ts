@@ -1,25 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.js';
-
-async function run(argv: string[], cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const status = await main(argv, { stdout: (text) => void (out.stdout += text), stderr: (text) => void (out.stderr += text), cwd });
-  return { status, ...out };
-}
-
-function write(root: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-}
+import { run, writeFiles } from '../test-support.js';
 
 function app(): string {
   const root = mkdtempSync(join(tmpdir(), 'kustomize-ts-golden-'));
-  write(root, {
+  writeFiles(root, {
     'base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
     'base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: vote\nspec:\n  replicas: 1\n',
     'overlays/staging/kustomization.yaml': 'resources:\n- ../../base\nnamespace: staging\n',
@@ -51,7 +38,7 @@ describe('kustomize-ts golden', () => {
   it('check fails on a changed overlay with a readable diff and passes after update', async () => {
     const root = app();
     await run(['golden', 'update', 'overlays'], root);
-    write(root, { 'overlays/prod/kustomization.yaml': 'resources:\n- ../../base\nnamespace: prod\nreplicas:\n- name: vote\n  count: 5\n' });
+    writeFiles(root, { 'overlays/prod/kustomization.yaml': 'resources:\n- ../../base\nnamespace: prod\nreplicas:\n- name: vote\n  count: 5\n' });
     const drift = await run(['golden', 'check', 'overlays'], root);
     expect(drift.status).toBe(1);
     expect(drift.stdout).toBe(
@@ -77,7 +64,7 @@ describe('kustomize-ts golden', () => {
 
   it('takes several directories, a golden folder, and reports overlays that do not build', async () => {
     const root = app();
-    write(root, { 'more/broken/kustomization.yaml': 'resources:\n- missing.yaml\n' });
+    writeFiles(root, { 'more/broken/kustomization.yaml': 'resources:\n- missing.yaml\n' });
     const result = await run(['golden', 'update', 'overlays', 'more', '--golden-dir', 'out'], root);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^error    more\/broken: .*missing\.yaml/m);

@@ -3,9 +3,10 @@ import { NodeWritableFileSystem } from '@kustomize-ts/core/node';
 import { checkGolden, formatGoldenReport, planGolden, updateGolden, type GoldenCheckOptions } from '@kustomize-ts/core/testing';
 import { helpOf, loadFlags, loadSettings, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { colourGoldenReport } from '../colour.js';
+import { hookFlags, withCliHooks } from '../hooks.js';
 import { UsageError, type CommandIO } from '../io.js';
 
-const flags: readonly FlagSpec[] = [{ name: 'golden-dir', kind: 'string', usage: 'where the golden files are (default: the folder "golden" beside each DIR)' }, ...loadFlags];
+const flags: readonly FlagSpec[] = [{ name: 'golden-dir', kind: 'string', usage: 'where the golden files are (default: the folder "golden" beside each DIR)' }, ...loadFlags, ...hookFlags];
 
 /** `golden`'s help. */
 export const goldenHelp: CommandHelp = {
@@ -36,8 +37,10 @@ export function runGolden(argv: readonly string[], io: CommandIO): number {
   const fs = new NodeWritableFileSystem();
   const targets = positionals.flatMap((directory) => planGolden(fs, resolve(io.cwd, directory), goldenFlag === undefined ? {} : { goldenDir: resolve(io.cwd, goldenFlag) }));
   if (targets.length === 0) throw new UsageError(`no kustomization found under ${positionals.join(', ')}`);
-  const options: GoldenCheckOptions = { loadRestrictor, reorder, kustomizeVersion, displayRoot: io.cwd };
-  const results = mode === 'update' ? updateGolden(fs, targets, options) : checkGolden(fs, targets, options);
+  const results = withCliHooks(values, kustomizeVersion, (hooks) => {
+    const options: GoldenCheckOptions = { loadRestrictor, reorder, kustomizeVersion, displayRoot: io.cwd, hooks };
+    return mode === 'update' ? updateGolden(fs, targets, options) : checkGolden(fs, targets, options);
+  });
   io.stdout(colourGoldenReport(formatGoldenReport(results, { displayRoot: io.cwd, updated: mode === 'update' }), io.colour === true));
   const failed = results.some((result) => result.status === 'error' || (mode === 'check' && result.status !== 'match'));
   return failed ? 1 : 0;

@@ -1,24 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.js';
 import { kubectlWarningLines } from '../warnings.js';
-
-async function run(argv: string[], cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const status = await main(argv, { stdout: (text) => void (out.stdout += text), stderr: (text) => void (out.stderr += text), cwd });
-  return { status, ...out };
-}
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'kustomize-ts-lint-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+import { run, tree } from '../test-support.js';
 
 const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n';
 const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: nginx:1.0\n';

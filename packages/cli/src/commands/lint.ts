@@ -3,6 +3,7 @@ import { build, KustomizeError, type BuildWarning } from '@kustomize-ts/core';
 import { NodeFileSystem } from '@kustomize-ts/core/node';
 import { loadFlags, loadSettings, parseArgs, type CommandHelp } from '../args.js';
 import { colourLintLine } from '../colour.js';
+import { hookFlags, withCliHooks } from '../hooks.js';
 import { UsageError, type CommandIO } from '../io.js';
 
 /** `lint`'s help. */
@@ -14,7 +15,7 @@ image, a patch or replacement target that selected no resource, a replicas, labe
 entry that changed nothing), with the file, the field and the closest names.
 Exit status 1 when there is any warning or a build fails.`,
   usage: ['DIR... [flags]'],
-  flags: loadFlags,
+  flags: [...loadFlags, ...hookFlags],
 };
 
 /**
@@ -23,14 +24,14 @@ Exit status 1 when there is any warning or a build fails.`,
  * selected nothing, …), one line each. Exit status 1 when any directory has a warning or fails to build.
  */
 export function runLint(argv: readonly string[], io: CommandIO): number {
-  const { positionals, flags } = parseArgs(argv, loadFlags, lintHelp);
+  const { positionals, flags } = parseArgs(argv, lintHelp.flags!, lintHelp);
   if (positionals.length === 0) throw new UsageError('lint needs at least one kustomization directory');
-  const { loadRestrictor, reorder } = loadSettings(flags);
+  const { loadRestrictor, reorder, kustomizeVersion } = loadSettings(flags);
   const fs = new NodeFileSystem();
   let found = false;
   for (const directory of positionals) {
     try {
-      const { warnings } = build({ fs, path: resolve(io.cwd, directory), loadRestrictor, reorder });
+      const { warnings } = withCliHooks(flags, kustomizeVersion, (hooks) => build({ fs, path: resolve(io.cwd, directory), loadRestrictor, reorder, kustomizeVersion, hooks }));
       for (const warning of warnings) io.stdout(`${lintLine(directory, warning, io.colour)}\n`);
       found ||= warnings.length > 0;
     } catch (error) {

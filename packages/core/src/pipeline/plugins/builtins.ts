@@ -212,8 +212,10 @@ const builtinPlugins: Readonly<Record<string, Configure>> = {
     );
   },
   ReplacementTransformer: (config, loader) => {
-    const decoded = decode(config, { replacements: 'anything' });
-    return transformer(configureReplacements(getOwn(decoded, 'replacements') ?? null, config.file, loader));
+    // kustomize v5.5.0's plugin had a field named `omitempty` (a misplaced struct tag), read as more replacements.
+    const omitempty = !loader.session.behaviour.replacementTransformerOmitemptyIgnored;
+    const decoded = decode(config, { replacements: 'anything', ...(omitempty && { omitempty: { list: 'anything' } }) });
+    return transformer(configureReplacements(getOwn(decoded, 'replacements') ?? null, config.file, loader, undefined, getOwn(decoded, 'omitempty') ?? []));
   },
   ValueAddTransformer: (config, loader) => configureValueAdd(config, loader),
   HashTransformer: () => transformer(addHashSuffixes),
