@@ -13,7 +13,7 @@ import { fixKustomization } from './fix.js';
 import { addGenerator, checkedGenerator, checkGeneratorUpdate, removeGenerators, updateGenerator, type GeneratorSetting, type GeneratorUpdate } from './generators.js';
 import { glob, goMatch } from './glob.js';
 import { editableKustomizationFile } from './kustfile.js';
-import { invalid, objectList, stringList, type EditContext } from './model.js';
+import { invalid, objectList, stringList, withPrefix, type EditContext } from './model.js';
 
 export type { GeneratorSetting, GeneratorUpdate } from './generators.js';
 
@@ -107,9 +107,10 @@ export interface EditOutcome {
 export function renderEdit(fs: FileSystem, directory: string, edit: KustomizationEdit): EditOutcome {
   const context: EditContext = { fs, directory, notes: [], otherFiles: new Map() };
   const prepared = prepare(edit, context);
-  const file = editableKustomizationFile(fs, directory);
+  const [findPrefix, readPrefix] = fileErrorPrefixes[edit.kind] ?? ['', ''];
+  const file = withPrefix(findPrefix, () => editableKustomizationFile(fs, directory));
   const before = readText(fs, file);
-  const document = new KustomizationDocument(file, before);
+  const document = withPrefix(readPrefix, () => new KustomizationDocument(file, before));
   prepared(document);
   const after = document.print();
   return { file, before, after, changed: after !== before, notes: context.notes, otherFiles: context.otherFiles };
@@ -127,6 +128,19 @@ export function editKustomization(fs: WritableFileSystem, directory: string, edi
   if (outcome.changed) fs.writeFile(outcome.file, outcome.after);
   return outcome;
 }
+
+/**
+ * The words the generator commands put before an error finding, or reading, the kustomization file
+ * (the other commands say the error alone).
+ */
+const fileErrorPrefixes: Partial<Record<KustomizationEdit['kind'], readonly [string, string]>> = {
+  addConfigMap: ['failed to load kustomization file: ', 'failed to read kustomization file: '],
+  addSecret: ['failed to load kustomization file: ', 'failed to read kustomization file: '],
+  setConfigMap: ['failed to load kustomization file: ', 'failed to read kustomization file: '],
+  setSecret: ['failed to load kustomization file: ', 'failed to read kustomization file: '],
+  removeConfigMap: ['could not read kustomization file: ', 'could not read kustomization file contents: '],
+  removeSecret: ['could not read kustomization file: ', 'could not read kustomization file contents: '],
+};
 
 type Apply = (document: KustomizationDocument) => void;
 

@@ -82,6 +82,16 @@ describe('edit remove configmap|secret', () => {
   }
 });
 
+describe('the kustomization file of the generator commands', () => {
+  it('is named in their errors as kustomize wraps them', () => {
+    const none = new MemoryFileSystem({ '/app/app.properties': 'a=1\n' });
+    expect(() => renderEdit(none, '/app', { kind: 'removeSecret', names: ['x'] })).toThrow("could not read kustomization file: Missing kustomization file 'kustomization.yaml'.");
+    expect(() => renderEdit(none, '/app', { kind: 'addConfigMap', generator: { name: 'x', literals: ['a=b'] } })).toThrow("failed to load kustomization file: Missing kustomization file 'kustomization.yaml'.");
+    expect(() => after(`${header}resourcez: []\n`, { kind: 'setSecret', generator: { name: 'x', literals: ['a=b'] } })).toThrow('failed to read kustomization file: invalid Kustomization: unknown field "resourcez"');
+    expect(() => after(`${header}resourcez: []\n`, { kind: 'removeConfigMap', names: ['x'] })).toThrow('could not read kustomization file contents: invalid Kustomization');
+  });
+});
+
 describe('laws of the generator edits', () => {
   const generators = fc.record({
     // Prefixed, so that no name is a YAML 1.1 boolean (`n`, `on`), which kustomize refuses as a name.

@@ -9,7 +9,7 @@ import { generateConfigMap, generateSecret, mergeGeneratorOptions, type Generato
 import { getOwn, type JsonObject, type JsonValue } from '../json.js';
 import { appendToList, getNode, removeListItems, setListItem, setValue, type KustomizationDocument } from './document.js';
 import { glob } from './glob.js';
-import { invalid, objectList, sameNamespace, stringList, text, type EditContext } from './model.js';
+import { invalid, objectList, sameNamespace, stringList, text, withPrefix, type EditContext } from './model.js';
 
 /** A ConfigMap or Secret generator to add to, as `kustomize edit add configmap|secret NAME` flags give it. */
 export interface GeneratorSetting {
@@ -106,7 +106,7 @@ export function addGenerator(document: KustomizationDocument, field: GeneratorFi
     ...(setting.behavior && { behavior: setting.behavior }),
   };
   const merged: JsonObject = { ...base, ...additions };
-  checkGenerates(field, merged, model, context, `failed to create ${nouns[field].lower}: `);
+  withPrefix(`failed to create ${nouns[field].lower}: `, () => checkGenerates(field, merged, model, context));
   if (index < 0) {
     appendToList(document.root, field, [merged], true);
     return;
@@ -117,6 +117,16 @@ export function addGenerator(document: KustomizationDocument, field: GeneratorFi
     if (Array.isArray(value) && isSeq(node)) appendToList(item, key, value.slice(node.items.length));
     else setValue(item, key, value as JsonValue);
   }
+}
+
+/** kustomize's `UpdateLiteralSources`: the literals with the new values, every key one they have. */
+function updatedLiterals(existing: readonly string[], updates: readonly string[]): string[] {
+  const values = new Map(existing.map(splitLiteral));
+  for (const [key, value] of updates.map(splitLiteral)) {
+    if (!values.has(key)) throw invalid(`key '${key}' not found in resource`);
+    values.set(key, value);
+  }
+  return [...values].map(([key, value]) => `${key}=${value}`);
 }
 
 /** A literal source split at its one `=`, as kustomize's `validateAndExtractLiteralSource` requires. */
@@ -141,30 +151,14 @@ export function checkGeneratorUpdate(update: GeneratorUpdate): void {
 export function updateGenerator(document: KustomizationDocument, field: GeneratorField, update: GeneratorUpdate, context: EditContext): void {
   const { kind, lower } = nouns[field];
   const prefix = `failed to create ${lower}: `;
-  const fail = (error: unknown): never => {
-    if (error instanceof KustomizeError) throw new KustomizeError(error.code, `${prefix}${error.message}`, error.location, error.hint);
-    throw error;
-  };
   const model = document.model();
   const index = findGenerator(model, field, update.name, update.namespace ?? '');
-  if (index < 0) return fail(invalid(`could not set new ${kind} value: unable to find ${kind} with name ${JSON.stringify(update.name)}`));
+  if (index < 0) throw invalid(`${prefix}could not set new ${kind} value: unable to find ${kind} with name ${JSON.stringify(update.name)}`);
   const entry = objectList(model, field)[index]!;
   const existing = stringList(entry, 'literals');
-  let literals = existing;
-  if ((update.literals ?? []).length > 0) {
-    try {
-      const values = new Map(existing.map(splitLiteral));
-      for (const [key, value] of (update.literals ?? []).map(splitLiteral)) {
-        if (!values.has(key)) throw invalid(`key '${key}' not found in resource`);
-        values.set(key, value);
-      }
-      literals = [...values].map(([key, value]) => `${key}=${value}`);
-    } catch (error) {
-      fail(error instanceof KustomizeError ? new KustomizeError(error.code, `failed to update literal sources: ${error.message}`, error.location, error.hint) : error);
-    }
-  }
+  const literals = (update.literals ?? []).length === 0 ? existing : withPrefix(`${prefix}failed to update literal sources: `, () => updatedLiterals(existing, update.literals ?? []));
   const namespace = update.newNamespace || text(entry, 'namespace');
-  checkGenerates(field, { ...entry, literals, ...(namespace !== '' && { namespace }) }, model, context, `${prefix}failed to validate ${kind} structure: `);
+  withPrefix(`${prefix}failed to validate ${kind} structure: `, () => checkGenerates(field, { ...entry, literals, ...(namespace !== '' && { namespace }) }, model, context));
   const item = generatorNode(document, field, index);
   if (literals !== existing) writeLiterals(item, existing, literals);
   if (update.newNamespace) setValue(item, 'namespace', update.newNamespace, { sorted: true });
@@ -206,7 +200,7 @@ export function removeGenerators(document: KustomizationDocument, field: Generat
 }
 
 /** Generates the ConfigMap or Secret, reading files below the kustomization directory only, as kustomize does. */
-function checkGenerates(field: GeneratorField, args: JsonObject, model: JsonObject, context: EditContext, prefix: string): void {
+function checkGenerates(field: GeneratorField, args: JsonObject, model: JsonObject, context: EditContext): void {
   const loadFile = (path: string) => {
     const absolute = resolve(context.directory, path);
     if (!isWithin(context.directory, absolute)) {
@@ -215,11 +209,6 @@ function checkGenerates(field: GeneratorField, args: JsonObject, model: JsonObje
     return context.fs.readFile(absolute);
   };
   const options = mergeGeneratorOptions(getOwn(args, 'options') as GeneratorOptions | undefined, getOwn(model, 'generatorOptions') as GeneratorOptions | undefined);
-  try {
-    if (field === 'configMapGenerator') generateConfigMap(args as SecretArgs, options, loadFile);
-    else generateSecret(args as SecretArgs, options, loadFile);
-  } catch (error) {
-    if (error instanceof KustomizeError) throw new KustomizeError(error.code, `${prefix}${error.message}`, error.location, error.hint);
-    throw error;
-  }
+  if (field === 'configMapGenerator') generateConfigMap(args as SecretArgs, options, loadFile);
+  else generateSecret(args as SecretArgs, options, loadFile);
 }

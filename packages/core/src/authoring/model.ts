@@ -39,3 +39,13 @@ export function text(object: JsonObject, field: string): string {
 export function sameNamespace(a: string, b: string): boolean {
   return (a || 'default') === (b || 'default');
 }
+
+/** What `work` returns; a KustomizeError it throws gets `prefix` before its message (as Go wraps errors). */
+export function withPrefix<T>(prefix: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (prefix === '' || !(error instanceof KustomizeError)) throw error;
+    throw new KustomizeError(error.code, `${prefix}${error.message}`, error.location, error.hint);
+  }
+}
