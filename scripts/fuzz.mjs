@@ -27,6 +27,19 @@ const textArb = fc.oneof(
   fc.string({ maxLength: 12 }),
 );
 const scalarArb = fc.oneof(textArb, fc.integer({ min: -5, max: 100 }), fc.boolean(), fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true }));
+
+/**
+ * Scalars written as YAML text the `yaml` package never writes itself (`1.50`, `0x10`, `~`, an empty value):
+ * what kustomize reads as YAML nodes keeping their text and tag. {@link rawScalar} marks one in a generated
+ * object; {@link yamlText} writes the object with the marks replaced by the text.
+ */
+const rawTexts = ['8080', 'true', 'True', '1.50', '1.0', '0x10', '1e3', '.5', '-0', '+1', '~', 'null', '', '2001-12-14', '"8080"', "'x'", 'yes', 'plain', '1e5', '5', 't', '"1"'];
+const rawScalar = (text) => `@@raw${rawTexts.indexOf(text)}@@`;
+const rawScalarArb = fc.constantFrom(...rawTexts.slice(0, 18)).map(rawScalar);
+/** YAML text of `value` (the `yaml` package's `stringify`), raw scalars written as their text. */
+export function yamlText(value) {
+  return stringify(value).replace(/(["']?)@@raw(\d+)@@\1/g, (_, _quote, index) => rawTexts[Number(index)]);
+}
 const namespaceArb = fc.constantFrom('default', 'prod', 'kube-system', '__proto__');
 
 /** An object built from entries with own properties only, so `__proto__` is a key, not a prototype. */
@@ -39,6 +52,8 @@ function object(entries) {
 }
 
 const stringMapArb = fc.array(fc.tuple(keyArb, textArb), { maxLength: 3 }).map(object);
+/** Annotations and data as people write them: strings, but also numbers, booleans and nulls in YAML's spellings. */
+const looseMapArb = fc.array(fc.tuple(keyArb, fc.oneof(textArb, rawScalarArb)), { maxLength: 3 }).map(object);
 const jsonArb = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalarArb, tie('array'), tie('object')),
   array: fc.array(tie('value'), { maxLength: 3 }),
@@ -48,37 +63,39 @@ const jsonArb = fc.letrec((tie) => ({
 const containerArb = fc.record({
   name: nameArb,
   image: fc.constantFrom('nginx', 'nginx:1.25', 'redis@sha256:abc', 'my.registry:5000/app:v2', 'busybox', `${'a'.repeat(36)}!`),
-  env: fc.option(fc.array(fc.record({ name: fc.constantFrom('A', 'VAR', '__proto__'), value: textArb }), { maxLength: 2 }), { nil: undefined }),
+  env: fc.option(fc.array(fc.record({ name: fc.constantFrom('A', 'VAR', '__proto__'), value: fc.oneof(textArb, rawScalarArb) }), { maxLength: 2 }), { nil: undefined }),
   ports: fc.option(fc.array(fc.record({ containerPort: fc.integer({ min: 1, max: 9000 }) }), { maxLength: 2 }), { nil: undefined }),
+  args: fc.option(rawScalarArb, { nil: undefined }),
 });
 
-function metadata(name, labels, namespace, extra) {
-  return object([['name', name], ['namespace', namespace], ['labels', labels], ...extra]);
+function metadata(name, labels, namespace, extra, annotations) {
+  return object([['name', name], ['namespace', namespace], ['labels', labels], ['annotations', annotations], ...extra]);
 }
 
 const metaArb = fc.record({
-  name: nameArb,
+  name: fc.oneof({ weight: 6, arbitrary: nameArb }, { weight: 1, arbitrary: fc.constantFrom(rawScalar('1e5'), rawScalar('5'), rawScalar('t'), rawScalar('"1"')) }),
   labels: fc.option(stringMapArb, { nil: undefined }),
+  annotations: fc.option(looseMapArb, { nil: undefined }),
   namespace: fc.option(namespaceArb, { nil: undefined }),
   extra: fc.array(fc.tuple(keyArb, jsonArb), { maxLength: 2 }),
 });
 
 const resourceArb = fc.oneof(
-  fc.record({ meta: metaArb, replicas: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }), containers: fc.array(containerArb, { minLength: 1, maxLength: 2 }), kind: fc.constantFrom('Deployment', 'StatefulSet') }).map(
-    ({ meta, replicas, containers, kind }) => ({
+  fc.record({ meta: metaArb, replicas: fc.option(fc.oneof(fc.integer({ min: 0, max: 5 }), rawScalarArb), { nil: undefined }), containers: fc.array(containerArb, { minLength: 1, maxLength: 2 }), kind: fc.constantFrom('Deployment', 'StatefulSet'), strategy: fc.option(fc.constant({ rollingUpdate: rawScalar('') }), { nil: undefined }) }).map(
+    ({ meta, replicas, containers, kind, strategy }) => ({
       apiVersion: 'apps/v1',
       kind,
-      metadata: metadata(meta.name, meta.labels, meta.namespace, meta.extra),
-      spec: object([['replicas', replicas], ['selector', { matchLabels: meta.labels ?? {} }], ['template', { metadata: { labels: meta.labels ?? {} }, spec: { containers } }]]),
+      metadata: metadata(meta.name, meta.labels, meta.namespace, meta.extra, meta.annotations),
+      spec: object([['replicas', replicas], ['selector', { matchLabels: meta.labels ?? {} }], ['strategy', strategy], ['template', { metadata: { labels: meta.labels ?? {} }, spec: { containers } }]]),
     }),
   ),
-  fc.record({ meta: metaArb, data: stringMapArb }).map(({ meta, data }) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: metadata(meta.name, meta.labels, meta.namespace, meta.extra), data })),
-  fc.record({ meta: metaArb, data: stringMapArb }).map(({ meta, data }) => ({ apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: metadata(meta.name, meta.labels, meta.namespace, meta.extra), stringData: data })),
-  fc.record({ meta: metaArb, selector: stringMapArb }).map(({ meta, selector }) => ({ apiVersion: 'v1', kind: 'Service', metadata: metadata(meta.name, meta.labels, meta.namespace, meta.extra), spec: { selector, ports: [{ port: 80 }] } })),
+  fc.record({ meta: metaArb, data: looseMapArb }).map(({ meta, data }) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: metadata(meta.name, meta.labels, meta.namespace, meta.extra, meta.annotations), data })),
+  fc.record({ meta: metaArb, data: stringMapArb }).map(({ meta, data }) => ({ apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: metadata(meta.name, meta.labels, meta.namespace, meta.extra, meta.annotations), stringData: data })),
+  fc.record({ meta: metaArb, selector: stringMapArb }).map(({ meta, selector }) => ({ apiVersion: 'v1', kind: 'Service', metadata: metadata(meta.name, meta.labels, meta.namespace, meta.extra, meta.annotations), spec: { selector, ports: [{ port: 80 }] } })),
   fc.record({ meta: metaArb, ref: nameArb }).map(({ meta, ref }) => ({
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'RoleBinding',
-    metadata: metadata(meta.name, meta.labels, meta.namespace, meta.extra),
+    metadata: metadata(meta.name, meta.labels, meta.namespace, meta.extra, meta.annotations),
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: ref },
     subjects: [{ kind: 'ServiceAccount', name: ref, namespace: meta.namespace ?? 'default' }],
   })),
@@ -86,7 +103,7 @@ const resourceArb = fc.oneof(
   fc.record({ meta: metaArb, body: jsonArb, kind: fc.constantFrom('Widget', 'ConfigMapList', 'List') }).map(({ meta, body, kind }) => ({
     apiVersion: kind === 'Widget' ? 'example.com/v1' : 'v1',
     kind,
-    metadata: metadata(meta.name, meta.labels, meta.namespace, meta.extra),
+    metadata: metadata(meta.name, meta.labels, meta.namespace, meta.extra, meta.annotations),
     ...(kind === 'Widget' ? { spec: body } : { items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: meta.name }, data: { k: 'v' } }] }),
   })),
 );
@@ -120,6 +137,10 @@ const fieldPathArb = fc.constantFrom(
   'data.[=x]',
   'spec.selector.matchLabels',
   'metadata.labels.[a.b/c]',
+  'metadata.annotations.app',
+  'data.app',
+  'spec.strategy.rollingUpdate',
+  'spec.template.spec.containers.0.args',
   '[',
   'a..b',
   '',
@@ -135,6 +156,7 @@ const pointerArb = fc.constantFrom(
   '/spec/replicas',
   '/data/k',
   '/spec/template/spec/containers/0/image',
+  '/spec/template/spec/containers/0/args',
   '/spec/template/spec/containers/-',
   '/spec/template/spec/containers/01',
   '/a~1b',
@@ -225,14 +247,14 @@ const kustomizationArb = (refs) =>
       patches: sometimes(
         fc.array(
           fc.oneof(
-            fc.record({ patch: smpPatchArb.map((p) => stringify(p)), target: selectorArb }),
+            fc.record({ patch: smpPatchArb.map((p) => yamlText(p)), target: selectorArb }),
             fc.record({ patch: jsonPatchArb.map((p) => stringify(p)), target: selectorArb }),
             fc.record({ path: mostly(refs.patches, ['missing-patch.yaml']), target: fc.option(selectorArb, { nil: undefined }) }),
           ).map((p) => object(Object.entries(p))),
           { maxLength: 2 },
         ),
       ),
-      patchesStrategicMerge: sometimes(fc.array(fc.oneof(fc.constantFrom(...refs.patches), smpPatchArb.map((p) => stringify(p))), { maxLength: 1 }), 8),
+      patchesStrategicMerge: sometimes(fc.array(fc.oneof(fc.constantFrom(...refs.patches), smpPatchArb.map((p) => yamlText(p))), { maxLength: 1 }), 8),
       patchesJson6902: sometimes(fc.array(fc.record({ target: fc.record({ version: fc.constantFrom('v1'), kind: kindArb, name: nameArb, group: fc.constantFrom('apps', '') }), path: mostly(refs.jsonPatches, ['missing.json']) }), { maxLength: 1 }), 8),
       configMapGenerator: sometimes(fc.array(generatorArb(refs.data), { maxLength: 2 })),
       secretGenerator: sometimes(fc.array(generatorArb(refs.data), { maxLength: 1 })),
@@ -272,14 +294,14 @@ const directoryArb = (bases, components, isComponent) => {
       const kust = isComponent ? object([['apiVersion', 'kustomize.config.k8s.io/v1alpha1'], ['kind', 'Component'], ...Object.entries(content.kustomization)]) : content.kustomization;
       const files = {
         'kustomization.yaml': stringify(kust),
-        'patch.yaml': stringify(content.patch),
+        'patch.yaml': yamlText(content.patch),
         'patch.json': JSON.stringify(content.jsonPatch),
         'transformer.yaml': stringify(content.transformer),
         'crd.yaml': 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  names:\n    kind: Widget\n',
         'app.env': content.env,
         'data.txt': 'some data\n',
       };
-      content.resources.forEach((resource, i) => (files[resourceFiles[i]] = stringify(resource)));
+      content.resources.forEach((resource, i) => (files[resourceFiles[i]] = yamlText(resource)));
       return files;
     });
 };

@@ -4,7 +4,7 @@
  */
 import { carryScalarNodes, setOwn, type JsonObject, type JsonValue } from '@kustomize-ts/patches';
 
-export { carryScalarNodes, isImplicitNull, recordedScalarNode, recordedScalarNodes, recordScalarNode, scalarNodeAt, unusualScalarNode, type JsonContainer, type ScalarNode } from '@kustomize-ts/patches';
+export { carryScalarNodes, forgetScalarNode, isImplicitNull, recordedScalarNode, recordedScalarNodes, recordScalarNode, scalarNodeAt, unusualScalarNode, type JsonContainer, type ScalarNode } from '@kustomize-ts/patches';
 export { cloneJson, compareCodePoints, getOwn, goJsonTypeName, hasOwn, isJsonObject, maxCopySize, measureJson, setOwn, type JsonObject, type JsonPrimitive, type JsonSize, type JsonValue } from '@kustomize-ts/patches';
 
 /**

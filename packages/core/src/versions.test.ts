@@ -90,8 +90,10 @@ describe('v5.7 and v5.8.1: a patch file with no object', () => {
   const comments = '\n# This is a comment\n\n  # Indented comment\n';
 
   it('of comments: both kinds of patch for v5.5.0; ignored with a target from v5.7 (PatchTransformer_test.go), without one from v5.8.1 (multiplepatch_test.go)', () => {
-    expect(errorAs(files(comments, true), 'v5.5.0')).toBe('illegally qualifies as both an SM and JSON patch: [path: "p.yaml"]');
-    expect(errorAs(files(comments, false), 'v5.5.0')).toBe('illegally qualifies as both an SM and JSON patch: [path: "p.yaml"]');
+    // kubectl kustomize (v5.5.0) wraps the error of the PatchTransformer's configuration with the entry.
+    const both = 'illegally qualifies as both an SM and JSON patch: [path: "p.yaml"]';
+    expect(errorAs(files(comments, true), 'v5.5.0')).toBe(`trouble configuring builtin PatchTransformer with config: \`\npath: p.yaml\ntarget:\n  kind: ConfigMap\n\`: ${both}`);
+    expect(errorAs(files(comments, false), 'v5.5.0')).toBe(`trouble configuring builtin PatchTransformer with config: \`\npath: p.yaml\n\`: ${both}`);
     expect(buildAs(files(comments, true), 'v5.7.1')).toBe(unchanged);
     expect(errorAs(files(comments, false), 'v5.7.1')).toBe('must specify a target for JSON patch [path: "p.yaml"]');
     expect(buildAs(files(comments, true), 'v5.8.1')).toBe(unchanged);

@@ -1,24 +1,10 @@
 import type { JsonObject } from '@kustomize-ts/core';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { readKustomization } from './model/kustomization.js';
+import { fluxKustomization } from './test-support.js';
 import { loadSubstituteVariables, postBuildSubstitute, substituteObject } from './substitute.js';
 
-const kustomization = (postBuild: string) =>
-  readKustomization(
-    parse(`apiVersion: kustomize.toolkit.fluxcd.io/v1
-kind: Kustomization
-metadata:
-  name: apps
-  namespace: flux-system
-spec:
-  interval: 5m
-  prune: true
-  sourceRef:
-    kind: GitRepository
-    name: repo
-${postBuild}`) as JsonObject,
-  );
+const kustomization = (postBuild: string) => fluxKustomization(postBuild);
 const object = (text: string) => parse(text) as JsonObject;
 
 const configMap = object(`apiVersion: v1

@@ -6,7 +6,7 @@
  */
 export { PatchError, type PatchErrorKind } from './errors.js';
 export { cloneJson, compareCodePoints, getOwn, goJsonTypeName, hasOwn, isJsonObject, maxCopySize, measureJson, setOwn, type JsonObject, type JsonPrimitive, type JsonSize, type JsonValue } from './json.js';
-export { carryScalarNodes, isImplicitNull, recordedScalarNode, recordedScalarNodes, recordScalarNode, scalarNodeAt, unusualScalarNode, type JsonContainer, type ScalarNode } from './scalar-nodes.js';
+export { carryScalarNodes, forgetScalarNode, isImplicitNull, recordedScalarNode, recordedScalarNodes, recordScalarNode, scalarNodeAt, unusualScalarNode, type JsonContainer, type ScalarNode } from './scalar-nodes.js';
 export { builtinSchema, combineSchemas, isNamespacedKind, schemaFromOpenApi, SchemaLookup, type FieldSchema } from './schema/lookup.js';
 export { strategicMerge, type StrategicMergeOptions } from './smp/merge.js';
 export { applyJson6902 } from './json6902/apply.js';

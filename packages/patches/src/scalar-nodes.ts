@@ -24,7 +24,7 @@ export interface ScalarNode {
 }
 
 /** A JSON object or array: what scalars sit in. */
-export type JsonContainer = JsonObject | JsonValue[];
+export type JsonContainer = JsonObject | readonly JsonValue[];
 
 const recorded = new WeakMap<JsonContainer, Map<string, ScalarNode>>();
 
@@ -48,6 +48,11 @@ export function recordScalarNode(container: JsonContainer, key: string, node: Sc
   nodes.set(key, node);
 }
 
+/** Forgets the record at `key` of `container` (a copy that changed the value there). */
+export function forgetScalarNode(container: JsonContainer, key: string): void {
+  recorded.get(container)?.delete(key);
+}
+
 /** The recorded node at `key` of `container`, if any. */
 export function recordedScalarNode(container: JsonContainer, key: string): ScalarNode | undefined {
   return recorded.get(container)?.get(key);
@@ -66,9 +71,13 @@ export function scalarNodeAt(container: JsonContainer, key: string, value: strin
   return recorded.get(container)?.get(key) ?? { text: valueText(value), tag: valueTag(value) };
 }
 
-/** True when the value at `key` of `container` is a null written with nothing (`key:`), which strategic merges drop. */
+/**
+ * True when the value at `key` of `container` is a null written with nothing (`key:`), which strategic merges
+ * drop (JSON null, or `""` in a flow collection, where kustomize's output turns such a null into a string).
+ */
 export function isImplicitNull(container: JsonContainer, key: string): boolean {
-  return recorded.get(container)?.get(key)?.text === '';
+  const node = recorded.get(container)?.get(key);
+  return node?.text === '' && node.tag === '!!null';
 }
 
 /**

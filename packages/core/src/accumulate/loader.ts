@@ -5,7 +5,7 @@ import { isRemoteFile, refuseRemote } from '../pipeline/remote.js';
 import type { OpenApiState } from '../pipeline/openapi.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import { isWithin, relative, resolve } from '../fs/path.js';
-import { findKustomizationFile, parseKustomization } from '../kustomization/load.js';
+import { asInvalidKustomization, findKustomizationFile, parseKustomization } from '../kustomization/load.js';
 import type { Kustomization } from '../kustomization/types.js';
 import type { VersionBehaviour } from '../versions.js';
 
@@ -120,11 +120,22 @@ export class Loader {
     return decodeUtf8(this.readBytes(path), this.display(this.resolve(path)));
   }
 
+  /** {@link readText} for a file of resources or patches, whose reading errors kustomize calls MalformedYAMLError. */
+  readResourceText(path: string): string {
+    try {
+      return this.readText(path);
+    } catch (error) {
+      if (!(error instanceof KustomizeError) || error.code !== 'yaml-syntax') throw error;
+      throw new KustomizeError(error.code, `MalformedYAMLError: ${error.message} in File: ${this.display(this.resolve(path))}`, error.location, error.hint);
+    }
+  }
+
   /** This directory's kustomization, read as any other file: through the load restrictor and within the limits. */
   kustomization(): Kustomization {
     const file = findKustomizationFile(this.session.fs, this.root);
     const display = this.display(file);
-    return parseKustomization(this.readText(file), file, this.root, (warning) => this.session.warnings.push({ ...warning, location: { ...warning.location, file: display } }), this.session.behaviour);
+    const text = asInvalidKustomization(() => this.readText(file));
+    return parseKustomization(text, file, this.root, (warning) => this.session.warnings.push({ ...warning, location: { ...warning.location, file: display } }), this.session.behaviour);
   }
 
   /** True when `path` names a file (whatever the restrictor would say). */
@@ -181,7 +192,10 @@ export class Loader {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** `bytes` as UTF-8 text, a byte-order mark dropped; invalid UTF-8 is a `yaml-syntax` error naming the line. */
+/**
+ * `bytes` as UTF-8 text, a byte-order mark dropped; invalid UTF-8 is a `yaml-syntax` error in libyaml's words
+ * (`yaml: invalid leading UTF-8 octet`), the line and byte in the hint.
+ */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return strictUtf8.decode(bytes);
@@ -190,12 +204,29 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     const line = bytes.subarray(0, offset).reduce((count, byte) => (byte === 0x0a ? count + 1 : count), 1);
     throw new KustomizeError(
       'yaml-syntax',
-      `line ${line}: invalid UTF-8 (byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at offset ${offset})`,
+      `yaml: ${libyamlUtf8Problem(bytes, offset)}`,
       { file },
-      'save the file as UTF-8; binary data belongs in a generator file source, which becomes binaryData',
+      `line ${line}: invalid UTF-8 (byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at offset ${offset}); save the file as UTF-8, binary data belongs in a generator file source, which becomes binaryData`,
     );
   }
 }
+
+/** What libyaml's reader says of the sequence at `offset`, the first that is not well-formed UTF-8. */
+function libyamlUtf8Problem(bytes: Uint8Array, offset: number): string {
+  const lead = bytes[offset]!;
+  const width = (lead & 0x80) === 0 ? 1 : (lead & 0xe0) === 0xc0 ? 2 : (lead & 0xf0) === 0xe0 ? 3 : (lead & 0xf8) === 0xf0 ? 4 : 0;
+  if (width === 0) return 'invalid leading UTF-8 octet';
+  if (offset + width > bytes.length) return 'incomplete UTF-8 octet sequence';
+  let value = width === 1 ? lead : width === 2 ? lead & 0x1f : width === 3 ? lead & 0x0f : lead & 0x07;
+  for (let k = 1; k < width; k++) {
+    const next = bytes[offset + k]!;
+    if ((next & 0xc0) !== 0x80) return 'invalid trailing UTF-8 octet';
+    value = (value << 6) | (next & 0x3f);
+  }
+  if (!(width === 1 || (width === 2 && value >= 0x80) || (width === 3 && value >= 0x800) || (width === 4 && value >= 0x10000))) return 'invalid length of a UTF-8 sequence';
+  return 'invalid Unicode character';
+}
+
 
 /** The offset of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629). */
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -41,7 +41,9 @@ function isEmpty(document: JsonValue): boolean {
 
 function checkedObject(document: JsonValue, file: string, index: number): JsonObject {
   if (!isJsonObject(document)) {
-    throw new KustomizeError('invalid-resource', `expected an object, found ${Array.isArray(document) ? 'a list' : `the scalar ${JSON.stringify(document)}`}`, { file, document: index }, 'each YAML document of a resource file must be one Kubernetes object');
+    // kustomize's words; what was found goes in the hint.
+    const found = Array.isArray(document) ? 'a list' : `the scalar ${JSON.stringify(document)}`;
+    throw new KustomizeError('invalid-resource', 'missing Resource metadata', { file, document: index }, `found ${found}; each YAML document of a resource file must be one Kubernetes object`);
   }
   const kind = getOwn(document, 'kind');
   if (typeof kind !== 'string' || kind === '') {

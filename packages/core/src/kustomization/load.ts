@@ -35,7 +35,7 @@ export function findKustomizationFile(fs: FileSystem, directory: string): string
 /** Reads, decodes and checks the kustomization in `directory`, with the fields of the kustomize release of `behaviour` (the newest by default). */
 export function loadKustomization(fs: FileSystem, directory: string, behaviour: VersionBehaviour = versionBehaviour()): Kustomization {
   const file = findKustomizationFile(fs, directory);
-  return parseKustomization(readText(fs, file), file, directory, undefined, behaviour);
+  return parseKustomization(asInvalidKustomization(() => readText(fs, file)), file, directory, undefined, behaviour);
 }
 
 /**
@@ -45,7 +45,7 @@ export function loadKustomization(fs: FileSystem, directory: string, behaviour: 
  */
 export function parseKustomization(text: string, file: string, directory: string, warn?: (warning: BuildWarning) => void, behaviour: VersionBehaviour = versionBehaviour()): Kustomization {
   // kustomize decodes kustomization files with sigs.k8s.io/yaml (YAML 1.1 scalars: `y`, `on` are booleans).
-  const parsed = parseYaml(text, file, { dialect: 'sigs-yaml' });
+  const parsed = asInvalidKustomization(() => parseYaml(text, file, { dialect: 'sigs-yaml' }));
   const raw = decodeObject(parsed ?? {}, kustomizationShape(behaviour), 'Kustomization', file);
   // The decoder drops null fields, so a field it kept is one Go's nil check sees as set.
   if (warn) for (const warning of deprecationWarnings((field) => Object.hasOwn(raw, field), file)) warn(warning);
@@ -120,4 +120,14 @@ function listOf(raw: JsonObject, key: string): JsonValue[] {
 function mapOf(raw: JsonObject, key: string): JsonObject {
   const value = getOwn(raw, key);
   return isJsonObject(value) ? value : {};
+}
+
+/** Runs `work`, giving a YAML error the `invalid Kustomization: ` kustomize puts before errors reading a kustomization file. */
+export function asInvalidKustomization<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof KustomizeError) || error.code !== 'yaml-syntax') throw error;
+    throw new KustomizeError(error.code, `invalid Kustomization: ${error.message}`, error.location, error.hint, { cause: error.cause });
+  }
 }

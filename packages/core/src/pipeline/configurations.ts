@@ -1,3 +1,4 @@
+import { KustomizeError } from '../errors.js';
 import type { Loader } from '../accumulate/loader.js';
 import { defaultTransformerConfig, emptyTransformerConfig, imageVolumesTransformerConfig, mergeTransformerConfig, parseTransformerConfig, transformerConfigFromCrds, type TransformerConfig } from '../transform/index.js';
 import { parseYaml } from '../yaml/index.js';
@@ -22,7 +23,13 @@ export function loadConfigurations(loader: Loader, paths: readonly string[], crd
   config = mergeTransformerConfig(config, builtins);
   for (const path of crds) {
     const file = loader.display(loader.resolve(path));
-    config = mergeTransformerConfig(config, transformerConfigFromCrds(parseYaml(loader.readText(path), file), file));
+    try {
+      config = mergeTransformerConfig(config, transformerConfigFromCrds(parseYaml(loader.readText(path), file), file, path));
+    } catch (error) {
+      if (!(error instanceof KustomizeError)) throw error;
+      // kustomize names the whole list as the kustomization gives it, Go's way: `[a.yaml b.yaml]`.
+      throw new KustomizeError(error.code, `loading CRDs [${crds.join(' ')}]: ${error.message}`, error.location, error.hint, { cause: error.cause });
+    }
   }
   return config;
 }

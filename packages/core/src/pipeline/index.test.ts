@@ -70,7 +70,9 @@ describe('build', () => {
     const tree = (kustomization: string) =>
       new MemoryFileSystem({ 'app/kustomization.yaml': kustomization, 'app/p.yaml': 'null\n', 'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' });
     const patches = tree('resources:\n- cm.yaml\npatches:\n- target:\n    kind: ConfigMap\n  path: p.yaml\n');
-    expect(errorOf(() => build({ fs: patches, path: '/app', kustomizeVersion: 'v5.5.0' })).message).toBe('illegally qualifies as both an SM and JSON patch: [path: "p.yaml"]');
+    expect(errorOf(() => build({ fs: patches, path: '/app', kustomizeVersion: 'v5.5.0' })).message).toBe(
+      'trouble configuring builtin PatchTransformer with config: `\npath: p.yaml\ntarget:\n  kind: ConfigMap\n`: illegally qualifies as both an SM and JSON patch: [path: "p.yaml"]',
+    );
     // From v5.7 a patch that is no object and no operation is no patch (kustomize's tests at v5.7.1 and v5.8.1).
     expect(build({ fs: patches, path: '/app', kustomizeVersion: 'v5.7.1' }).yaml).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
     expect(build({ fs: patches, path: '/app', kustomizeVersion: 'v5.8.1' }).yaml).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');

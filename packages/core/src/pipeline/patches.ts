@@ -6,10 +6,11 @@ import { getOwn, isJsonObject, withKey, withoutKey, type JsonObject, type JsonVa
 import type { PatchEntry } from '../kustomization/types.js';
 import { apiVersionOf, idEquals, idString, type ResourceId } from '../resource/id.js';
 import { allIds, currentId, gvkOf, idOfObject, metadataOf, rememberCurrentId, withObject, type Resource } from '../resource/resource.js';
+import { followLinks, withoutLinks } from '../resource/links.js';
 import { selectResources, type ResourceSelector } from '../resource/select.js';
 import { MAX_NESTING } from '../yaml/compose.js';
 import { editDistance } from './diagnostics.js';
-import { parseYaml } from '../yaml/index.js';
+import { emitYaml, parseYaml } from '../yaml/index.js';
 
 /** A strategic-merge patch as loaded: the patch object, where it came from, and what it may change. */
 interface LoadedPatch {
@@ -41,13 +42,15 @@ export function runStrategicMergePatches(resources: readonly Resource[], entries
 export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry, loader: Loader, configFile?: string): Resource[] {
   const where = { file: configFile ?? loader.display(loader.root), field: 'patches' };
   const inline = (entry.patch ?? '').trim();
-  if (inline === '' && !entry.path) throw new KustomizeError('invalid-kustomization', 'must specify one of patch and path in a patches entry', where, 'give the patch inline (patch:) or as a file (path:)');
-  if (inline !== '' && entry.path) throw new KustomizeError('invalid-kustomization', "patch and path can't be set at the same time", where, 'keep only one of patch: and path:');
-  const text = inline !== '' ? inline : readPatchText(loader, entry.path!);
-  const source = inline !== '' ? `[patch: ${JSON.stringify(inline)}]` : `[path: "${entry.path!}"]`;
-  const patchFile = inline !== '' ? where.file : loader.display(loader.resolve(entry.path!));
+  const source = inline !== '' ? `[patch: ${JSON.stringify(inline)}]` : `[path: "${entry.path ?? ''}"]`;
+  const patchFile = inline !== '' ? where.file : loader.display(loader.resolve(entry.path ?? ''));
   const behaviour = loader.session.behaviour;
-  const kind = detectPatchKind(text, source, where.file, behaviour.blankPatchFileIgnored);
+  const kind = configuringPatchTransformer(entry, () => {
+    if (inline === '' && !entry.path) throw new KustomizeError('invalid-kustomization', 'must specify one of patch and path in a patches entry', where, 'give the patch inline (patch:) or as a file (path:)');
+    if (inline !== '' && entry.path) throw new KustomizeError('invalid-kustomization', "patch and path can't be set at the same time", where, 'keep only one of patch: and path:');
+    const text = inline !== '' ? inline : readPatchText(loader, entry.path!);
+    return detectPatchKind(text, source, where.file, behaviour.blankPatchFileIgnored);
+  });
   if (kind.type === 'strategic' && kind.patches.length === 0) {
     // No object: kustomize takes its JSON6902 path with nothing to apply, which needs a target (v5.8.1 skips it).
     if (behaviour.emptyPatchIgnored) return [...resources];
@@ -67,6 +70,35 @@ export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry,
     return applyStrategicMerge(resources, selected, patches[0]!, loader);
   }
   return applyEachToItsTarget(resources, patches, loader);
+}
+
+/**
+ * Runs the configuration step of kustomize's PatchTransformer (checking the entry, reading the patch), whose errors
+ * kustomize prefixes with the entry as it configured the plugin: `trouble configuring builtin PatchTransformer with
+ * config: ` and the entry's YAML between backquotes.
+ */
+function configuringPatchTransformer<T>(entry: PatchEntry, configure: () => T): T {
+  try {
+    return configure();
+  } catch (error) {
+    if (!(error instanceof KustomizeError)) throw error;
+    const config = emitYaml(object([['path', entry.path], ['patch', entry.patch], ['target', entry.target], ['options', entry.options]]));
+    return rethrowWithPrefix(error, `trouble configuring builtin PatchTransformer with config: \`\n${config}\`: `);
+  }
+}
+
+/** A JSON object of the entries whose value is set and not empty, as Go's `omitempty` writes a struct. */
+function object(entries: readonly (readonly [string, unknown])[]): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of entries) {
+    if (value === undefined || value === '' || (typeof value === 'object' && value !== null && Object.keys(value).length === 0)) continue;
+    out[key] = value as JsonValue;
+  }
+  return out;
+}
+
+function rethrowWithPrefix(error: KustomizeError, prefix: string): never {
+  throw new KustomizeError(error.code, `${prefix}${error.message}`, error.location, error.hint, { cause: error.cause });
 }
 
 /**
@@ -192,7 +224,7 @@ function loadStrategicMergeEntry(entry: string, loader: Loader): LoadedPatch[] {
     // Not inline YAML: a path, as kustomize falls back to.
   }
   const file = loader.display(loader.resolve(entry));
-  return parseResources(loader.readText(entry), file).map((r) => ({ object: r.object, source: file, allowNameChange: false, allowKindChange: false }));
+  return parseResources(loader.readResourceText(entry), file).map((r) => ({ object: r.object, source: file, allowNameChange: false, allowKindChange: false }));
 }
 
 /** The one resource any of whose ids equals the patch's id: kustomize's GetById, with the closest ids in the hint. */
@@ -266,7 +298,8 @@ function applyOneStrategicMerge(resource: Resource, patch: LoadedPatch, schema: 
   } else {
     nextMetadata = withKey(nextMetadata, 'namespace', id.namespace);
   }
-  return withObject(base, withKey(object, 'metadata', nextMetadata));
+  // The merge writes into the resource's nodes in place, entries written together included.
+  return followLinks(resource, withObject(base, withKey(object, 'metadata', nextMetadata)));
 }
 
 function applyJsonPatchToSelection(resources: readonly Resource[], target: ResourceSelector, operationMaps: readonly JsonOperationMap[], source: string, rememberIds: boolean): Resource[] {
@@ -280,7 +313,8 @@ function applyJsonPatchToSelection(resources: readonly Resource[], target: Resou
       operations ??= parseJson6902([...operationMaps]);
       const patched = applyJson6902(resource.object, operations);
       if (!isJsonObject(patched)) throw new Error('the patch did not leave an object');
-      return withObject(base, patched);
+      // Kustomize applies a JSON patch to the resource's JSON and reads the result back: new nodes throughout.
+      return withoutLinks(withObject(base, patched));
     } catch (error) {
       throw wrapPatchError(error, source, currentId(resource));
     }

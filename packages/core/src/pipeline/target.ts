@@ -68,7 +68,7 @@ function accumulateResources(loader: Loader, paths: readonly string[], context: 
     if (loader.isFile(path)) {
       const file = loader.resolve(path);
       const origin: Origin | undefined = context.originPath === undefined ? undefined : { path: joinOriginPath(context.originPath, path) };
-      const resources = parseResources(loader.readText(path), loader.display(file), origin);
+      const resources = parseResources(loader.readResourceText(path), loader.display(file), origin);
       noteKindsSeen(loader, resources);
       acc = { ...acc, resources: appendUnique(acc.resources, resources, loader.display(file)) };
       continue;

@@ -1,5 +1,6 @@
 import { getOwn, isJsonObject, recordedScalarNode, setOwn, withKey, withoutKey, type JsonContainer, type JsonObject, type JsonValue } from '../json.js';
 import { KustomizeError } from '../errors.js';
+import type { LinkedEntry } from './links.js';
 import { effectiveNamespace, idString, parseApiVersion, type Gvk, type ResourceId } from './id.js';
 
 /** How a generated resource combines with one of the same id from a base. */
@@ -41,6 +42,8 @@ export interface Resource {
   readonly transformations?: readonly Origin[];
   /** Names of the `vars` bound to this resource, which read their values from it (kustomize's refVarNames). */
   readonly refVarNames?: readonly string[];
+  /** Keys written together into several of its maps, which kustomize keeps as one node (links.ts). */
+  readonly linked?: readonly LinkedEntry[];
   /** Rendered from a Helm chart by a release whose `namespace:` leaves chart output alone (kustomize v5.8's helm-generated annotation). */
   readonly fromHelmChart?: boolean;
 }
@@ -61,9 +64,10 @@ export function metadataOf(object: JsonObject): JsonObject {
   return isJsonObject(metadata) ? metadata : {};
 }
 
+/** A field of an id as kustomize reads it: the scalar's text as written (a name `1e5` is `1e5`), empty when null or missing. */
 function stringField(object: JsonObject, key: string): string {
   const value = getOwn(object, key);
-  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : nodeText(object, key);
 }
 
 /** The group, version and kind of an object. */
@@ -161,7 +165,7 @@ export function stringMapOf(object: JsonObject, field: 'labels' | 'annotations')
 
 /** The text of the node at `key` of `container` (kyaml's `Node.Value`): a scalar's text, empty for a collection. */
 export function nodeText(container: JsonContainer, key: string): string {
-  const value = (Array.isArray(container) ? container[Number(key)] : getOwn(container, key)) as JsonValue;
+  const value = (isJsonObject(container) ? getOwn(container, key) : container[Number(key)]) as JsonValue;
   if (value !== null && typeof value === 'object') return '';
   return recordedScalarNode(container, key)?.text ?? (value === null ? 'null' : String(value));
 }

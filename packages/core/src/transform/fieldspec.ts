@@ -1,5 +1,5 @@
 import { KustomizeError } from '../errors.js';
-import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '../json.js';
+import { getOwn, isJsonObject, recordScalarNode, scalarNodeAt, withKey, type JsonObject, type JsonValue, type ScalarNode } from '../json.js';
 import { gvkSelectedBy, idString } from '../resource/id.js';
 import { idOfObject } from '../resource/resource.js';
 
@@ -20,6 +20,10 @@ export interface FieldSpec {
 export interface FieldContext {
   /** The path segments walked to the value, with sequence indices, e.g. `['spec', 'containers', '0', 'image']`. */
   readonly path: readonly string[];
+  /** The YAML node of a scalar value in a map: its text as written and its tag. */
+  readonly node?: ScalarNode;
+  /** Records the YAML node of the scalar the setter returns, when its value does not tell it (scalar-nodes). */
+  readonly record?: (node: ScalarNode) => void;
 }
 
 /**
@@ -110,6 +114,14 @@ function walk(node: JsonValue, segments: readonly string[], index: number, creat
   if (key === '') throw new Error('cannot set or create an empty field name');
   const current = getOwn(node, key);
   const isLeaf = index === segments.length - 1;
+  if (isLeaf && current !== undefined && (current === null || typeof current !== 'object')) {
+    let written: ScalarNode | undefined;
+    const next = set(current, { path: [...trail, key], node: scalarNodeAt(node, key, current), record: (recorded) => (written = recorded) });
+    if (next === undefined || (next === current && written === undefined)) return node;
+    const copy = withKey(node, key, next);
+    if (written !== undefined) recordScalarNode(copy, key, written);
+    return copy;
+  }
   let next: JsonValue;
   if (current === undefined) {
     if (!create || isSequence) return node;

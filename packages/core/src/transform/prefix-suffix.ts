@@ -2,6 +2,7 @@ import { gvkSelectedBy, type Gvk } from '../resource/id.js';
 import { originalId, rememberCurrentId, withObject, type Resource } from '../resource/resource.js';
 import { applyFieldSpec, type FieldSetter, type FieldSpec } from './fieldspec.js';
 import { assertNodeKind, scalarText } from './node-kind.js';
+import { decodeScalarNode } from './replacements/scalar.js';
 
 /** The configuration of kustomize's PrefixTransformer. */
 export interface PrefixTransformerConfig {
@@ -47,9 +48,16 @@ function addAffix(
 ): Resource {
   const original = originalId(resource);
   if (kindsKeepingNames.some((selector) => gvkSelectedBy(original, selector))) return resource;
-  const setName: FieldSetter = (value) => {
+  const setName: FieldSetter = (value, { node, record }) => {
     assertNodeKind(value, 'ScalarNode');
-    return rename(value === undefined ? '' : scalarText(value));
+    const name = rename(value === undefined ? '' : (node?.text ?? scalarText(value)));
+    // kustomize sets the new text into an untagged node that keeps the old one's style: a quoted name stays a
+    // string, a plain one is read from its text (`t` + `rue` prints as the boolean true). A string that needed
+    // no quotes is taken as written plain.
+    if (node?.tag === '!!str' && needsQuotes(node.text)) return name;
+    const written = plainScalar(name);
+    if (written.node !== undefined) record?.(written.node);
+    return written.value;
   };
   let out = resource;
   for (const spec of fieldSpecs) {
@@ -61,4 +69,19 @@ function addAffix(
     out = withObject(out, applyFieldSpec(out.object, spec, setName));
   }
   return out;
+}
+
+/** An untagged plain scalar of text `text` as kustomize's output reads it, and its node when the value does not tell it. */
+function plainScalar(text: string): ReturnType<typeof decodeScalarNode> {
+  try {
+    return decodeScalarNode({ tag: '', text });
+  } catch {
+    // Text such as `.inf` that JSON cannot hold stays text.
+    return { value: text };
+  }
+}
+
+/** True when `text` written plain reads back as something else than that string (so it was quoted). */
+function needsQuotes(text: string): boolean {
+  return plainScalar(text).value !== text;
 }

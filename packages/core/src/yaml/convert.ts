@@ -5,14 +5,15 @@
  */
 import { type Alias, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
 import { KustomizeError } from '../errors.js';
-import { type JsonContainer, type JsonObject, type JsonValue, recordScalarNode, type ScalarNode, setOwn, unusualScalarNode } from '../json.js';
+import { type JsonObject, type JsonValue, recordScalarNode, type ScalarNode, setOwn, unusualScalarNode } from '../json.js';
 import { formatGoFloat32G } from './go-number.js';
 import { decodeDoubleQuoted, QuotedScalarError } from './quoted.js';
 import { BlockScalarError, decodeBlockScalar } from './block.js';
 import { emptyPlainBecomesString, reencodeBlockScalar, type ScalarPlace } from './reencode.js';
 import { type GoYamlVersion, type ResolvedScalar, resolveScalar } from './resolve.js';
 import { MAX_NESTING } from './compose.js';
-import { nestingError, type SourceText, syntaxError } from './source.js';
+import { goYamlError, nestingError, type SourceText, syntaxError } from './source.js';
+import { libyamlLine } from './libyaml-messages.js';
 import { formatRfc3339Nano } from './timestamp.js';
 
 /** Most nodes that alias (and merge) expansion may produce in one document: a guard against "billion laughs". */
@@ -86,7 +87,7 @@ export class DocumentConverter {
     // An absent value (`? a` with no `:`) is an empty plain scalar.
     if (node === null || node === undefined) {
       const value = this.version === 'v3' && emptyPlainBecomesString(place) ? '' : null;
-      if (this.version === 'v3') this.pendingNode = unusualScalarNode(value, '', value === null ? '!!null' : '!!str');
+      if (this.version === 'v3') this.pendingNode = unusualScalarNode(value, '', '!!null');
       return value;
     }
     if (this.expansionDepth > 0 && ++this.expandedNodes > EXPANSION_LIMIT) {
@@ -101,7 +102,8 @@ export class DocumentConverter {
     if (isScalar(node)) {
       const resolved = this.resolve(node, place);
       const value = this.scalarJson(node, resolved);
-      if (this.version === 'v3') this.pendingNode = unusualScalarNode(value, this.scalarText(node), resolved.tag);
+      // Most scalars are strings, which need no record unless empty (an empty plain one is a null node).
+      if (this.version === 'v3' && (typeof value !== 'string' || value === '' || resolved.tag !== '!!str')) this.pendingNode = unusualScalarNode(value, this.scalarText(node), kyamlTag(node, resolved));
       return value;
     }
     if (!isSeq(node) && !isMap(node)) throw this.error(node, 'unsupported YAML node');
@@ -125,7 +127,7 @@ export class DocumentConverter {
   }
 
   /** Sets `value` at `key` of `container`, recording the node of the scalar just converted. */
-  private setRecorded(container: JsonContainer, key: string, value: JsonValue): void {
+  private setRecorded(container: JsonObject | JsonValue[], key: string, value: JsonValue): void {
     if (Array.isArray(container)) container.push(value);
     else setOwn(container, key, value);
     if (this.pendingNode !== undefined) {
@@ -139,7 +141,9 @@ export class DocumentConverter {
     for (const pair of node.items) {
       const key = pair.key as MaybeNode;
       const start = key?.range?.[0];
-      if (isScalar(key) && key.source === '' && start !== undefined && /^[ \t]*:/.test(this.source.text.slice(start, start + 1024))) throw this.error(key, 'did not find expected key');
+      if (isScalar(key) && key.source === '' && start !== undefined && /^[ \t]*:/.test(this.source.text.slice(start, start + 1024))) {
+        throw goYamlError(this.source, start, libyamlLine('did not find expected key', this.source.text, start, this.version), 'did not find expected key');
+      }
     }
   }
 
@@ -368,6 +372,14 @@ export class DocumentConverter {
     const offset = node?.range?.[0] ?? 0;
     return this.source.lines.describe(this.source.offset + offset);
   }
+}
+
+/**
+ * The tag kyaml's node has: what the scalar resolved to, except that an empty plain scalar is a null node
+ * even where kustomize's output turns it into `""` (in a flow collection, see reencode.ts).
+ */
+function kyamlTag(node: Scalar, resolved: ResolvedScalar): string {
+  return resolved.tag === '!!str' && node.type === 'PLAIN' && node.tag === undefined && node.source === '' ? '!!null' : resolved.tag;
 }
 
 /** How a scalar is written, which decides how go-yaml reads its text. */

@@ -17,9 +17,9 @@ import { DocumentConverter, type MaybeNode } from './convert.js';
 import { indentQuotedContinuations, quotedScalarEnd } from './quoted.js';
 import type { GoYamlVersion } from './resolve.js';
 import { type Composed, composeDocuments } from './compose.js';
-import { libyamlMessage } from './libyaml-messages.js';
+import { libyamlLine, libyamlMessage } from './libyaml-messages.js';
 import { NOT_PLAIN, readPlainDocument } from './plain-reader.js';
-import { asLimitError, LineIndex, limitError, nestingError, type SourceText, syntaxError } from './source.js';
+import { asLimitError, goYamlError, LineIndex, limitError, nestingError, type SourceText, syntaxError } from './source.js';
 import { InvalidSeparatorError, normaliseLineEnds, splitDocuments } from './split.js';
 
 /**
@@ -110,7 +110,8 @@ function readDocument(original: SourceText, version: GoYamlVersion, kustomizeRes
   const control = checkCharacters ? CONTROL_CHARACTER.exec(original.text) : null;
   if (control !== null) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw syntaxError(original, control.index, `control characters are not allowed (found U+${code})`);
+    // libyaml's reader names no line for it.
+    throw goYamlError(original, control.index, undefined, 'control characters are not allowed', `found U+${code}`);
   }
   // Most documents are plain data, which the fast reader turns into JSON without the `yaml` package.
   const plain = plainFirst ? readPlainDocument(original.text, version, kustomizeResource) : NOT_PLAIN;
@@ -136,7 +137,8 @@ function readDocument(original: SourceText, version: GoYamlVersion, kustomizeRes
   if (problem !== undefined) {
     if (problem.code === 'RESOURCE_EXHAUSTION') throw limitError(source);
     const libyaml = libyamlMessage(problem, source.text);
-    throw libyaml === undefined ? syntaxError(source, problem.pos[0], problem.message) : syntaxError(source, problem.pos[0], libyaml, problem.message);
+    if (libyaml === undefined) throw syntaxError(source, problem.pos[0], problem.message);
+    throw goYamlError(source, problem.pos[0], libyamlLine(libyaml, source.text, problem.pos[0], version), libyaml, problem.message);
   }
   if (document.contents === null) return null;
   try {

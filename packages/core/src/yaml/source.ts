@@ -44,6 +44,22 @@ export function syntaxError(source: SourceText, offset: number, message: string,
   );
 }
 
+/**
+ * A `yaml-syntax` error as kubectl words it: go-yaml's `yaml: line N: <libyaml's message>` (no line where go-yaml
+ * names none), for resources inside kustomize's `MalformedYAMLError: … in File: <file>`. Where the `yaml` package
+ * stopped is kept in the hint.
+ */
+export function goYamlError(source: SourceText, offset: number, line: number | undefined, message: string, hint?: string): KustomizeError {
+  const text = `yaml: ${line === undefined ? '' : `line ${line}: `}${message}`;
+  const where = `${source.lines.describe(source.offset + offset)}${hint === undefined ? '' : `: ${hint}`}`;
+  return new KustomizeError(
+    'yaml-syntax',
+    source.resourceFile === true ? `MalformedYAMLError: ${text} in File: ${source.file}` : text,
+    { file: source.file, document: source.document },
+    where,
+  );
+}
+
 /** The `limit-exceeded` error for a stack overflow while reading, or undefined for any other error. */
 export function asLimitError(error: unknown, source: SourceText): KustomizeError | undefined {
   return error instanceof RangeError && /call stack/i.test(error.message) ? limitError(source) : undefined;

@@ -1,15 +1,12 @@
 import { MemoryFileSystem, parseYaml, type JsonObject } from '@kustomize-ts/core';
 import { describe, expect, it } from 'vitest';
-import { readKustomization } from '../model/kustomization.js';
+import { fluxKustomization } from '../test-support.js';
 import { fluxBuild, localSourcePath, selectKustomization } from './build.js';
 import { generateKustomization, isLocalRelativePath, scanManifests } from './generator.js';
 import { defaultIgnorePatterns, isIgnored, loadIgnorePatterns, readIgnorePatterns } from './ignore.js';
 import { maskSopsData } from './sops.js';
 
-const flux = (spec: string, name = 'apps', namespace = 'flux-system') =>
-  readKustomization(
-    parseYaml(`apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  interval: 5m\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: repo\n${spec}`, 'ks.yaml') as JsonObject,
-  );
+const flux = (spec: string, name = 'apps', namespace = 'flux-system') => fluxKustomization(spec, { name, namespace });
 const configMap = (name: string, extra = '') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${extra}data:\n  key: value\n`;
 
 // Expectations follow fluxcd/pkg kustomize_generator.go, sourceignore and flux2 internal/build.

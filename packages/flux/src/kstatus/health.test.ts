@@ -1,25 +1,11 @@
 import type { JsonObject } from '@kustomize-ts/core';
-import { parse, parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { readKustomization } from '../model/kustomization.js';
+import { fluxKustomization } from '../test-support.js';
 import { evaluateHealth } from './health.js';
 
 const now = new Date('2025-06-01T12:00:00Z');
-const kustomization = (extra: string) =>
-  readKustomization(
-    parse(`apiVersion: kustomize.toolkit.fluxcd.io/v1
-kind: Kustomization
-metadata:
-  name: apps
-  namespace: flux-system
-spec:
-  interval: 10m
-  prune: true
-  sourceRef:
-    kind: GitRepository
-    name: repo
-${extra}`) as JsonObject,
-  );
+const kustomization = (extra: string) => fluxKustomization(extra, { interval: '10m' });
 const objects = (text: string) => parseAllDocuments(text).map((document) => document.toJS() as JsonObject);
 
 const healthyDeployment = `apiVersion: apps/v1

@@ -3,6 +3,7 @@ import type { JsonObject, JsonValue } from '../json.js';
 import { PatchError } from '../errors.js';
 import { combineSchemas, schemaFromOpenApi, builtinSchema } from '../schema/lookup.js';
 import { strategicMerge } from './merge.js';
+import { recordScalarNode } from '../scalar-nodes.js';
 
 // Every expectation marked "kubectl" was produced by `kubectl kustomize` (kustomize v5.5.0) on a tree with the
 // resource and a `patches: - path: patch.yaml` entry, compared as data.
@@ -338,5 +339,14 @@ describe('copying', () => {
     const originalSpec = containersOf(original) as JsonObject;
     expect(spec['volumes']).toBe(originalSpec['volumes']);
     expect(((spec['containers'] as JsonObject[])[0] as JsonObject)['env']).toBe(((originalSpec['containers'] as JsonObject[])[0] as JsonObject)['env']);
+  });
+});
+
+describe('strategicMerge: empty nulls', () => {
+  it('drops a null recorded as written with nothing (`key:`) that the patch does not mention, and keeps other nulls', () => {
+    const original: JsonObject = { kind: 'ConfigMap', data: { empty: null, written: null, set: 'x' } };
+    recordScalarNode(original.data as JsonObject, 'empty', { text: '', tag: '!!null' });
+    expect(strategicMerge(original, { kind: 'ConfigMap', other: 1 })).toEqual({ kind: 'ConfigMap', other: 1, data: { written: null, set: 'x' } });
+    expect(strategicMerge(original, { kind: 'ConfigMap', data: { empty: 'now' } })).toEqual({ kind: 'ConfigMap', data: { empty: 'now', written: null, set: 'x' } });
   });
 });

@@ -10,6 +10,7 @@
 import { PatchError } from '../errors.js';
 import { compareCodePoints, getOwn, hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../json.js';
 import { builtinSchema, type FieldSchema, type SchemaLookup } from '../schema/lookup.js';
+import { carryScalarNodes, forgetScalarNode, isImplicitNull, recordedScalarNode, recordScalarNode } from '../scalar-nodes.js';
 import {
   appendElements,
   elementKeyTexts,
@@ -63,8 +64,9 @@ export interface StrategicMergeOptions {
  * - `$patch: replace` at the top of the patch leaves the resource unchanged (kustomize applies the merge in place
  *   and a top-level replace merges into the patch instead).
  *
- * Known difference: kustomize drops a field of the original written with an empty value (`key:`) when it merges,
- * but keeps `key: null`; both parse to JSON null, which is kept.
+ * - a field of the original written with an empty value (`key:`, an implicit null recorded by the reader) that the
+ *   patch does not mention is dropped wherever the walk goes (maps, elements of merged lists); `key: null` and
+ *   `key: ~` stay (kyaml keeps a null only when its text is not empty).
  *
  * @throws PatchError when the two documents have different shapes at some field, or on an unknown `$patch` value
  */
@@ -132,14 +134,14 @@ class Merger {
       const copy: JsonObject = {};
       for (const key of Object.keys(value)) setOwn(copy, key, this.ownedCopy(value[key] as JsonValue));
       this.#owned.add(copy);
-      return copy as T;
+      return carryScalarNodes(value, copy) as T;
     }
     return value;
   }
 
   #own<T extends JsonObject | JsonValue[]>(node: T): T {
     if (this.#owned.has(node)) return node;
-    const copy = (Array.isArray(node) ? node.slice() : { ...node }) as T;
+    const copy = carryScalarNodes(node, (Array.isArray(node) ? node.slice() : { ...node }) as T);
     this.#owned.add(copy);
     return copy;
   }
@@ -191,7 +193,9 @@ class Merger {
     if (patch !== undefined) for (const name of Object.keys(patch)) names.add(name);
     for (const name of [...names].sort(compareCodePoints)) {
       const current = getOwn(target, name);
-      const walked = this.walk(current, patch === undefined ? undefined : getOwn(patch, name), schema?.field(name), { parent: path, field: name });
+      const patchValue = patch === undefined ? undefined : getOwn(patch, name);
+      // kyaml keeps an untouched null only when it has text (`null`, `~`): an empty one (`key:`) goes.
+      const walked = (current === null || current === '') && patchValue === undefined && isImplicitNull(target, name) ? undefined : this.walk(current, patchValue, schema?.field(name), { parent: path, field: name });
       if (walked === undefined || walked === null) {
         if (current === undefined) continue;
         target = this.#own(target);
@@ -201,6 +205,10 @@ class Merger {
         if (current === value) continue;
         target = this.#own(target);
         setOwn(target, name, value);
+        // A scalar from the patch brings its YAML node (`1.50` stays `1.50` as text).
+        const node = value === patchValue && patch !== undefined ? recordedScalarNode(patch, name) : undefined;
+        if (node === undefined) forgetScalarNode(target, name);
+        else recordScalarNode(target, name, node);
       }
     }
     return target;
@@ -349,14 +357,16 @@ class Merger {
    * True when kyaml's walk of this subtree without a patch (every walk visits the whole original) leaves it as it
    * is. Maps and scalars always stay; a merged list stays when its elements are maps with every merge key set to
    * a distinct non-empty scalar (or distinct non-empty scalars, for lists of scalars) and each element stays.
-   * Anything else is walked for real: kyaml then drops null and `{}` elements, collapses duplicates, and so on.
+   * Anything else is walked for real: kyaml then drops null and `{}` elements and empty nulls (`key:`), collapses duplicates, and so on.
    */
   isStable(value: JsonValue, schema: FieldSchema | undefined): boolean {
     if (Array.isArray(value)) return schema?.mergesList !== true || this.#isStableList(value, schema);
     if (!isJsonObject(value)) return true;
     const resolved = schema ?? this.#schemaOfType(value);
     for (const name of Object.keys(value)) {
-      if (!this.isStable(value[name] as JsonValue, resolved?.field(name))) return false;
+      const field = value[name] as JsonValue;
+      if ((field === null || field === '') && isImplicitNull(value, name)) return false;
+      if (!this.isStable(field, resolved?.field(name))) return false;
     }
     return true;
   }

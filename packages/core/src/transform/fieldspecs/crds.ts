@@ -12,10 +12,10 @@ import { emptyTransformerConfig, mergeTransformerConfig, type NameBackReferences
  * `x-kubernetes-object-ref-kind` / `-api-version` (with `-name-key`, default `name`) a name reference;
  * `$ref`s to other definitions of the file are followed.
  */
-export function transformerConfigFromCrds(document: JsonValue, file: string): TransformerConfig {
-  if (!isJsonObject(document)) throw undecodable(file, document, 'nameToApiMap');
+export function transformerConfigFromCrds(document: JsonValue, file: string, path = file): TransformerConfig {
+  if (!isJsonObject(document)) throw undecodable(file, path, document, 'nameToApiMap');
   const notDefinition = Object.values(document).find((definition) => definition !== null && !isJsonObject(definition));
-  if (notDefinition !== undefined) throw undecodable(file, notDefinition, 'OpenAPIDefinition');
+  if (notDefinition !== undefined) throw undecodable(file, path, notDefinition, 'OpenAPIDefinition');
   let config = emptyTransformerConfig;
   for (const typeName of Object.keys(document)) {
     const properties = propertiesOf(document, typeName);
@@ -33,11 +33,11 @@ export function transformerConfigFromCrds(document: JsonValue, file: string): Tr
   return config;
 }
 
-/** Kustomize's error for a crds file whose `value` Go cannot decode as its `goType`. */
-function undecodable(file: string, value: JsonValue, goType: string): KustomizeError {
+/** Kustomize's error for a crds file (at `path` as the kustomization gives it) whose `value` Go cannot decode as its `goType`. */
+function undecodable(file: string, path: string, value: JsonValue, goType: string): KustomizeError {
   return new KustomizeError(
     'invalid-kustomization',
-    `unable to parse open API definition from '${file}': error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${goJsonTypeName(value)} into Go value of type accumulator.${goType}`,
+    `unable to parse open API definition from '${path}': error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${goJsonTypeName(value)} into Go value of type accumulator.${goType}`,
     { file },
     'a crds file maps type names to {Schema, Dependencies} definitions; list CustomResourceDefinition objects under resources instead',
   );

@@ -1,7 +1,7 @@
 import { KustomizeError } from '../../errors.js';
 import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '../../json.js';
 import { gvkSelectedBy, idString, type Gvk, type ResourceId } from '../../resource/id.js';
-import { nameOf, namespaceOf, withObject, type Resource } from '../../resource/resource.js';
+import { nameOf, namespaceOf, nodeText, withObject, type Resource } from '../../resource/resource.js';
 import { applyFieldSpec, type FieldSetter, type FieldSpec } from '../fieldspec.js';
 import type { NameBackReferences } from '../fieldspecs/config.js';
 import { nodeKindOf, scalarText } from '../node-kind.js';
@@ -91,8 +91,8 @@ function fixField(object: JsonObject, context: ReferenceContext, spec: FieldSpec
     const oldName = getOwn(map, 'name');
     if (oldName === undefined) throw new Error("path config error; no 'name' field in node");
     const namespace = getOwn(map, 'namespace');
-    const inNamespace = namespaceFilter(context.index, context.scope, namespace === undefined ? undefined : scalarText(namespace));
-    const referral = selectReferral(scalarText(oldName), context, inNamespace, sameNamesAndNamespaces);
+    const inNamespace = namespaceFilter(context.index, context.scope, namespace === undefined ? undefined : nodeText(map, 'namespace'));
+    const referral = selectReferral(nodeText(map, 'name'), context, inNamespace, sameNamesAndNamespaces);
     if (referral === undefined) return map;
     record(referral);
     const newName = nameOf(referral.resource);
@@ -101,21 +101,22 @@ function fixField(object: JsonObject, context: ReferenceContext, spec: FieldSpec
     const named = newName === oldName ? map : withKey(map, 'name', newName);
     return newNamespace === '' || newNamespace === namespace ? named : withKey(named, 'namespace', newNamespace);
   };
-  const setReference = (value: JsonValue): JsonValue => {
+  /** `text` is the scalar's text as written (a name `1e5` is `1e5`, not 100000). */
+  const setReference = (value: JsonValue, text: string): JsonValue => {
     if (value === null) return value;
     if (isJsonObject(value)) return setMapping(value);
     if (nodeKindOf(value) === 'ScalarNode') {
-      const newName = setName(scalarText(value));
-      return newName === undefined || newName === scalarText(value) ? value : newName;
+      const newName = setName(text);
+      return newName === undefined || newName === text ? value : newName;
     }
     throw new Error('node must be a scalar, sequence or map');
   };
-  const set: FieldSetter = (value) => {
+  const set: FieldSetter = (value, { node }) => {
     if (value === undefined || value === null) return value;
-    if (!Array.isArray(value)) return setReference(value);
-    const updated = value.map((element) => {
+    if (!Array.isArray(value)) return setReference(value, node?.text ?? (isJsonObject(value) ? '' : scalarText(value)));
+    const updated = value.map((element, i) => {
       if (Array.isArray(element)) throw new Error(`${JSON.stringify(element)} is expected to be either a string or a map of string`);
-      return setReference(element);
+      return setReference(element, isJsonObject(element) ? '' : nodeText(value, String(i)));
     });
     return updated.some((element, i) => element !== value[i]) ? updated : value;
   };

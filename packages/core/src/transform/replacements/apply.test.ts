@@ -117,9 +117,9 @@ describe('types', () => {
   });
 
   it('fails where the text does not fit the field type', () => {
-    expect(errorOf(() => copy('data.num', ['data.bool'])).message).toBe('cannot decode !!int `8080` as a !!bool');
-    expect(errorOf(() => copy('data.num', ['data.nul'])).message).toBe('cannot decode !!int `8080` as a !!null');
-    expect(errorOf(() => copy('data.bool', ['data.int'])).message).toBe('cannot decode !!bool `true` as a !!int');
+    expect(errorOf(() => copy('data.num', ['data.bool'])).message).toBe('map[string]interface {}(nil): yaml: cannot decode !!int `8080` as a !!bool');
+    expect(errorOf(() => copy('data.num', ['data.nul'])).message).toBe('map[string]interface {}(nil): yaml: cannot decode !!int `8080` as a !!null');
+    expect(errorOf(() => copy('data.bool', ['data.int'])).message).toBe('map[string]interface {}(nil): yaml: cannot decode !!bool `true` as a !!int');
   });
 
   it('copies maps and lists without sharing them', () => {

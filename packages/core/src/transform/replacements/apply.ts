@@ -1,15 +1,16 @@
 import { KustomizeError } from '../../errors.js';
-import { cloneJson, isJsonObject, maxCopySize, measureJson, type JsonObject, type JsonValue } from '../../json.js';
+import { cloneJson, isJsonObject, maxCopySize, measureJson, scalarNodeAt, type JsonObject, type JsonValue } from '../../json.js';
 import { idString } from '../../resource/id.js';
+import { followLinks } from '../../resource/links.js';
 import { currentId, withObject, type Resource } from '../../resource/resource.js';
 import { scalarText } from '../node-kind.js';
-import { lookupField, splitDottedPath } from './field-path.js';
-import { decodeScalar, tagOf, type TaggedScalar } from './scalar.js';
+import { lookupFieldPlace, splitDottedPath } from './field-path.js';
+import { decodeScalarNode, taggedScalar, tagOf, type TaggedScalar } from './scalar.js';
 import { goFormatWithoutArguments } from '../../gofmt.js';
 import { GoRegExpError } from '../../regexp.js';
 import { idSelectedBy, idTest, isEmptyResId, matchesLabelsAndAnnotations, replacementIds, resIdString, sourceString, type IdTest } from './select.js';
 import { writeIntoStructuredData } from './structured.js';
-import { setMatchingFields, type TargetSetter, type Walked } from './target-path.js';
+import { setMatchingFields, type TargetSetter, type Walked, type Written } from './target-path.js';
 import { versionBehaviour, type VersionBehaviour } from '../../versions.js';
 import { defaultReplacementFieldPath, type FieldOptions, type Replacement, type SourceSelector, type TargetSelector } from './types.js';
 
@@ -58,12 +59,13 @@ function replacementValue(resources: readonly Resource[], replacement: Replaceme
 function sourceValue(resources: readonly Resource[], source: SourceSelector): SourceValue {
   const resource = selectSource(resources, source);
   const fieldPath = source.fieldPath || defaultReplacementFieldPath;
-  let found: JsonValue | undefined;
+  let place: ReturnType<typeof lookupFieldPlace>;
   try {
-    found = lookupField(resource.object, splitDottedPath(fieldPath));
+    place = lookupFieldPlace(resource.object, splitDottedPath(fieldPath));
   } catch (error) {
     throw failed(`error looking up replacement source: ${(error as Error).message}`, fieldPath);
   }
+  const found = place?.value;
   if (found === undefined || isNilOrEmpty(found)) {
     throw new KustomizeError('no-match', `fieldPath \`${fieldPath}\` is missing for replacement source ${resIdString(source)}`, { field: fieldPath }, `check the path against ${idString(currentId(resource))}`);
   }
@@ -76,7 +78,9 @@ function sourceValue(resources: readonly Resource[], source: SourceSelector): So
     }
     return { node: found, depth: size.depth };
   }
-  const scalar: TaggedScalar = { tag: tagOf(found as string | number | boolean | null), text: scalarText(found) };
+  // The source's node gives the text (`1.50`, `0x10` as written) and the tag.
+  const scalarValue = found as string | number | boolean | null;
+  const scalar: TaggedScalar = place?.container === undefined ? { tag: tagOf(scalarValue), text: scalarText(found) } : taggedScalar(scalarNodeAt(place.container, place.key!, scalarValue));
   const delimiter = source.options?.delimiter;
   if (!delimiter) return { scalar };
   const parts = scalar.text.split(delimiter);
@@ -90,12 +94,12 @@ function sourceValue(resources: readonly Resource[], source: SourceSelector): So
 /** Writes `value` into one matched field, keeping a scalar target's type, as kustomize's setFieldValue. */
 function targetSetter(value: SourceValue, options: FieldOptions | undefined, fieldPath: string, target: Resource): TargetSetter {
   const where = `in ${idString(currentId(target))}`;
-  return (current, createdText = '') => {
+  return (current, createdText = '', currentNode): Written => {
     const targetIsScalar = current === undefined ? 'scalar' in value : !isCompound(current);
     let text = 'scalar' in value ? value.scalar.text : '';
     if (options?.delimiter) {
       if (!targetIsScalar) throw failed('delimiter option can only be used with scalar nodes', fieldPath, where);
-      const parts = (current === undefined ? createdText : scalarText(current)).split(options.delimiter);
+      const parts = (current === undefined ? createdText : (currentNode?.text ?? scalarText(current))).split(options.delimiter);
       const index = options.index ?? 0;
       if (index < 0) parts.unshift(text);
       else if (index >= parts.length) parts.push(text);
@@ -104,10 +108,14 @@ function targetSetter(value: SourceValue, options: FieldOptions | undefined, fie
     }
     try {
       // A scalar target keeps its tag and takes the text; anything else is replaced by the value's node.
-      if (targetIsScalar) return decodeScalar({ tag: current === undefined ? '' : tagOf(current as string | number | boolean | null), text });
-      return 'scalar' in value ? decodeScalar({ tag: value.scalar.tag, text }) : cloneJson(value.node);
+      if (targetIsScalar) {
+        const tag = current === undefined ? '' : currentNode === undefined ? tagOf(current as string | number | boolean | null) : taggedScalar(currentNode).tag;
+        return decodeScalarNode({ tag, text });
+      }
+      return 'scalar' in value ? decodeScalarNode({ tag: value.scalar.tag, text }) : { value: cloneJson(value.node) };
     } catch (error) {
-      throw failed((error as Error).message, fieldPath, `the value does not fit the type of the field ${where}`);
+      // kustomize decodes the node only when it writes the resource out, as a map.
+      throw failed(`map[string]interface {}(nil): yaml: ${(error as Error).message}`, fieldPath, `the value does not fit the type of the field ${where}`);
     }
   };
 }
@@ -146,7 +154,8 @@ function copyValueToTarget(resource: Resource, value: SourceValue, target: Targe
     const intoData = behaviour.structuredDataFieldPaths ? writeIntoStructuredData(object, parts, value, create) : undefined;
     object = intoData ?? writeFieldPath(object, fieldPath, create, targetSetter(value, target.options, fieldPath, resource), resource, behaviour.verbatimPathsInErrors);
   }
-  return withObject(resource, object);
+  // A replacement sets the text of the target's node in place, entries written together included.
+  return followLinks(resource, withObject(resource, object));
 }
 
 /** What decides which resources a target takes: its selectors, and how their id fields compare. */

@@ -1,4 +1,4 @@
-import { getOwn, isJsonObject, type JsonValue } from '../../json.js';
+import { getOwn, isJsonObject, type JsonContainer, type JsonObject, type JsonValue } from '../../json.js';
 import { splitEscaped } from '../fieldspec.js';
 import { assertNodeKind, scalarText } from '../node-kind.js';
 
@@ -84,26 +84,45 @@ function matchingElement(node: JsonValue, field: string, value: string): JsonVal
  * skipped. Returns undefined when some part is missing; throws on a part that cannot apply to its node.
  */
 export function lookupField(root: JsonValue, parts: readonly string[]): JsonValue | undefined {
+  return lookupFieldPlace(root, parts)?.value;
+}
+
+/** Where {@link lookupField} found its value: the value, and the map or list and key it sits at (none for the root). */
+export interface FieldPlace {
+  readonly value: JsonValue;
+  readonly container?: JsonContainer;
+  readonly key?: string;
+}
+
+/** {@link lookupField}, telling where the value sits, so its YAML node (scalar-nodes) can be read. */
+export function lookupFieldPlace(root: JsonValue, parts: readonly string[]): FieldPlace | undefined {
   let node: JsonValue | undefined = root;
+  let container: JsonContainer | undefined;
+  let key: string | undefined;
   for (const rawPart of parts) {
     const part = rawPart.trim();
     if (part === '') continue;
     const index = parseIndex(part);
+    const parent: JsonValue = node;
     if (index !== undefined) {
       if (index < 0) throw new Error(`array index ${index} cannot be negative`);
-      node = elementsOf(node)[index];
+      const elements = elementsOf(node);
+      [container, key, node] = [elements, String(index), elements[index]];
     } else if (part === '-') {
       const elements = elementsOf(node);
-      node = elements[elements.length - 1];
+      [container, key, node] = [elements, String(elements.length - 1), elements[elements.length - 1]];
     } else if (part === '*') {
       throw new Error('wildcard is not supported in PathGetter');
     } else if (isListIndex(part)) {
       const { field, value } = splitIndexNameValue(part);
       node = matchingElement(node, field, value);
+      const elements = elementsOf(parent);
+      [container, key] = [elements, String(elements.indexOf(node as JsonValue))];
     } else {
       node = fieldOf(node, part);
+      [container, key] = [parent as JsonObject, part];
     }
     if (node === undefined) return undefined;
   }
-  return node;
+  return container === undefined || key === undefined ? { value: node } : { value: node, container, key };
 }

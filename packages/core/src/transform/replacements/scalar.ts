@@ -1,17 +1,23 @@
-import type { JsonValue } from '../../json.js';
+import { type JsonValue, type ScalarNode, unusualScalarNode } from '../../json.js';
 import { resolveScalar, type ResolvedScalar } from '../../yaml/resolve.js';
 import { formatRfc3339Nano, type GoTimestamp } from '../../yaml/timestamp.js';
 
 /**
- * The YAML tag of a scalar as kustomize's YAML nodes carry it: the type a value keeps when only its text is
- * replaced. `''` is the tag of a node kustomize creates itself, whose type is read from its text.
+ * The YAML tag of a scalar as kustomize's YAML nodes carry it, short and without `!!` (`int`, `timestamp`):
+ * the type a value keeps when only its text is replaced. `''` is the tag of a node kustomize creates itself,
+ * whose type is read from its text.
  */
-export type ScalarTag = 'str' | 'int' | 'float' | 'bool' | 'null' | '';
+export type ScalarTag = string;
 
 /** A scalar as kustomize handles it inside a YAML node: a tag and a text. */
 export interface TaggedScalar {
   readonly tag: ScalarTag;
   readonly text: string;
+}
+
+/** A scalar's YAML node as a tagged scalar. */
+export function taggedScalar(node: ScalarNode): TaggedScalar {
+  return { tag: node.tag.startsWith('!!') ? node.tag.slice(2) : node.tag, text: node.text };
 }
 
 /** The tag a parsed JSON scalar had in YAML. */
@@ -53,4 +59,12 @@ function resolve(tag: ScalarTag, text: string): ResolvedScalar {
  */
 export function decodeScalar(scalar: TaggedScalar): JsonValue {
   return jsonOf(resolve(scalar.tag, scalar.text), scalar.text);
+}
+
+/** {@link decodeScalar}, with the node to record for the value when the value does not tell its text and tag. */
+export function decodeScalarNode(scalar: TaggedScalar): { readonly value: JsonValue; readonly node?: ScalarNode } {
+  const resolved = resolve(scalar.tag, scalar.text);
+  const value = jsonOf(resolved, scalar.text);
+  const node = unusualScalarNode(value, scalar.text, resolved.tag);
+  return node === undefined ? { value } : { value, node };
 }

@@ -10,8 +10,8 @@ import { cloneJson, getOwn, isJsonObject, type JsonObject, type JsonValue } from
 import { withoutYamlLogging } from '../../yaml/compose.js';
 import { parseYaml } from '../../yaml/index.js';
 import { lookupField } from './field-path.js';
-import { decodeScalar, tagOf, type TaggedScalar } from './scalar.js';
-import { setMatchingFields } from './target-path.js';
+import { decodeScalar, taggedScalar, tagOf, type TaggedScalar } from './scalar.js';
+import { setMatchingFields, type TargetSetter, type Written } from './target-path.js';
 
 /** The value written: a scalar with its tag, or a map or list. */
 export type StructuredValue = { readonly scalar: TaggedScalar } | { readonly node: JsonValue };
@@ -33,12 +33,13 @@ function scalarPrefix(object: JsonObject, parts: readonly string[]): { readonly 
 }
 
 /** What kustomize sets on each matched node of the parsed data: a scalar keeps its tag and takes the text; anything else becomes the value. */
-function structuredSetter(value: StructuredValue): (current: JsonValue | undefined) => JsonValue {
+function structuredSetter(value: StructuredValue): TargetSetter {
   const text = 'scalar' in value ? value.scalar.text : '';
-  return (current) => {
-    if (current === undefined) return 'scalar' in value ? decodeScalar({ tag: '', text }) : cloneJson(value.node);
-    if (!isJsonObject(current) && !Array.isArray(current)) return decodeScalar({ tag: tagOf(current), text });
-    return 'scalar' in value ? decodeScalar(value.scalar) : cloneJson(value.node);
+  const written = (json: JsonValue): Written => ({ value: json });
+  return (current, _createdText, currentNode) => {
+    if (current === undefined) return written('scalar' in value ? decodeScalar({ tag: '', text }) : cloneJson(value.node));
+    if (!isJsonObject(current) && !Array.isArray(current)) return written(decodeScalar({ tag: currentNode === undefined ? tagOf(current) : taggedScalar(currentNode).tag, text }));
+    return written('scalar' in value ? decodeScalar(value.scalar) : cloneJson(value.node));
   };
 }
 
@@ -107,9 +108,9 @@ export function writeIntoStructuredData(object: JsonObject, parts: readonly stri
   // kustomize writes back to the one field its lookup found: the first match of the prefix.
   let written = false;
   const next = setMatchingFields(object, parts.slice(0, prefix.length), false, (current) => {
-    if (written || current !== prefix.text) return current ?? null;
+    if (written || current !== prefix.text) return { value: current ?? null };
     written = true;
-    return printed;
+    return { value: printed };
   });
   return next.node as JsonObject;
 }

@@ -9,7 +9,7 @@ describe('setMatchingFields', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.array(part, { maxLength: 4 }), (root, parts) => {
         try {
-          const walked = setMatchingFields(root as JsonValue, parts, false, (current) => current as JsonValue);
+          const walked = setMatchingFields(root as JsonValue, parts, false, (current) => ({ value: current as JsonValue }));
           expect(walked.node).toBe(root);
         } catch (error) {
           expect(error).toBeInstanceOf(Error);
@@ -19,7 +19,7 @@ describe('setMatchingFields', () => {
   });
 
   it('counts every element a wildcard reaches and writes each', () => {
-    const walked = setMatchingFields({ l: [{ v: 1 }, { v: 2 }, { w: 3 }] }, ['l', '*', 'v'], false, () => 0);
+    const walked = setMatchingFields({ l: [{ v: 1 }, { v: 2 }, { w: 3 }] }, ['l', '*', 'v'], false, () => ({ value: 0 }));
     expect(walked).toEqual({ node: { l: [{ v: 0 }, { v: 0 }, { w: 3 }] }, matches: 2 });
   });
 
@@ -27,11 +27,11 @@ describe('setMatchingFields', () => {
     const seen: [JsonValue | undefined, string | undefined][] = [];
     setMatchingFields({ l: [] }, ['l', '[=abc]'], true, (current, text) => {
       seen.push([current, text]);
-      return 'x';
+      return { value: 'x' };
     });
     setMatchingFields({}, ['m'], true, (current, text) => {
       seen.push([current, text]);
-      return 'x';
+      return { value: 'x' };
     });
     expect(seen).toEqual([
       [undefined, 'abc'],
@@ -40,6 +40,6 @@ describe('setMatchingFields', () => {
   });
 
   it('refuses to create an element its own pattern would not match', () => {
-    expect(() => setMatchingFields({ l: [] }, ['l', '[name=^x$]', 'v'], true, () => 1)).toThrow('does not match its own pattern');
+    expect(() => setMatchingFields({ l: [] }, ['l', '[name=^x$]', 'v'], true, () => ({ value: 1 }))).toThrow('does not match its own pattern');
   });
 });

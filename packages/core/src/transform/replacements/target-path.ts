@@ -1,4 +1,4 @@
-import { getOwn, isJsonObject, withKey, type JsonObject, type JsonValue } from '../../json.js';
+import { getOwn, isJsonObject, recordScalarNode, scalarNodeAt, withKey, type JsonContainer, type JsonObject, type JsonValue, type ScalarNode } from '../../json.js';
 import { assertNodeKind, scalarText } from '../node-kind.js';
 import { elementsOf, isListIndex, parseIndex, splitIndexNameValue } from './field-path.js';
 import { decodeScalar } from './scalar.js';
@@ -7,9 +7,16 @@ import { GoRegExp } from '../../regexp.js';
 /**
  * Computes the new value of a matched field from its current one. `undefined` means the field was just
  * created (with `create: true`): a node of the kind of the value being written, with no type of its own and,
- * for a scalar, the text `createdText` (empty unless created by a `[=value]` part).
+ * for a scalar, the text `createdText` (empty unless created by a `[=value]` part). `currentNode` is the
+ * current scalar's YAML node (its tag and text).
  */
-export type TargetSetter = (current: JsonValue | undefined, createdText?: string) => JsonValue;
+export type TargetSetter = (current: JsonValue | undefined, createdText?: string, currentNode?: ScalarNode) => Written;
+
+/** A value written into a field, with the YAML node to record for it when its value does not tell it. */
+export interface Written {
+  readonly value: JsonValue;
+  readonly node?: ScalarNode;
+}
 
 interface Walk {
   readonly parts: readonly string[];
@@ -17,10 +24,37 @@ interface Walk {
   readonly set: TargetSetter;
 }
 
-/** The result of walking a node: the node, new where something changed, and how many fields matched. */
+/**
+ * The result of walking a node: the node, new where something changed, and how many fields matched; `leaf`
+ * is the node to record where the caller puts a written scalar.
+ */
 export interface Walked {
   readonly node: JsonValue;
   readonly matches: number;
+  readonly leaf?: ScalarNode;
+}
+
+/** Where a walked node sits: the map or list holding it and its key there. */
+interface Place {
+  readonly container: JsonContainer;
+  readonly key: string;
+}
+
+/** The YAML node of the scalar `value` at `place`. */
+function nodeAt(place: Place | undefined, value: JsonValue): ScalarNode | undefined {
+  if (place === undefined || (value !== null && typeof value === 'object')) return undefined;
+  return scalarNodeAt(place.container, place.key, value);
+}
+
+/** The walk's result for a field that got `written`. */
+function writtenLeaf(written: Written): Walked {
+  return written.node === undefined ? { node: written.value, matches: 1 } : { node: written.value, matches: 1, leaf: written.node };
+}
+
+/** Records the node of a written scalar at `key` of a container the walk just copied. */
+function recordLeaf<T extends JsonContainer>(container: T, key: string, walked: Walked): T {
+  if (walked.leaf !== undefined) recordScalarNode(container, key, walked.leaf);
+  return container;
 }
 
 const noMatch = (node: JsonValue): Walked => ({ node, matches: 0 });
@@ -41,8 +75,8 @@ export function setMatchingFields(root: JsonValue, parts: readonly string[], cre
   return walk(root, 0, { parts, create, set });
 }
 
-function walk(node: JsonValue, at: number, context: Walk): Walked {
-  if (at === context.parts.length) return { node: context.set(node), matches: 1 };
+function walk(node: JsonValue, at: number, context: Walk, place?: Place): Walked {
+  if (at === context.parts.length) return writtenLeaf(context.set(node, undefined, nodeAt(place, node)));
   const part = context.parts[at]!;
   if (node === null) return walkNull(part, at, context);
   const index = parseIndex(part);
@@ -62,10 +96,10 @@ function walkNull(part: string, at: number, context: Walk): Walked {
 }
 
 /** An empty node of the kind the part after `at` needs, or the created leaf when `at` is the last part. */
-function createdNode(at: number, context: Walk): JsonValue {
+function createdNode(at: number, context: Walk): Walked {
   const next = context.parts[at + 1];
-  if (next === undefined) return context.set(undefined);
-  return isSequencePart(next) ? [] : {};
+  if (next === undefined) return writtenLeaf(context.set(undefined));
+  return { node: isSequencePart(next) ? [] : {}, matches: 0 };
 }
 
 /** `node` as a map; an error for a list or scalar (a null never reaches here). */
@@ -80,38 +114,45 @@ function walkField(node: JsonValue, name: string, at: number, context: Walk): Wa
   if (current === undefined) {
     if (!context.create) return noMatch(node);
     const created = createdNode(at, context);
-    if (at + 1 === context.parts.length) return { node: withKey(map, name, created), matches: 1 };
-    const inner = walk(created, at + 1, context);
+    if (at + 1 === context.parts.length) return { node: recordLeaf(withKey(map, name, created.node), name, created), matches: 1 };
+    const inner = walk(created.node, at + 1, context);
     return { node: withKey(map, name, inner.node), matches: inner.matches };
   }
-  const inner = walk(current, at + 1, context);
-  return { node: inner.node === current ? node : withKey(map, name, inner.node), matches: inner.matches };
+  const inner = walk(current, at + 1, context, { container: map, key: name });
+  const unchanged = inner.node === current && inner.leaf === undefined;
+  return { node: unchanged ? node : recordLeaf(withKey(map, name, inner.node), name, inner), matches: inner.matches };
 }
 
 function walkIndex(node: JsonValue, index: number, at: number, context: Walk): Walked {
   let elements = elementsOf(node);
-  if (elements.length === index && context.create) elements = [...elements, createdNode(at, context)];
+  let created: Walked | undefined;
+  if (elements.length === index && context.create) {
+    created = createdNode(at, context);
+    elements = [...elements, created.node];
+  }
   if (elements.length < index + 1) throw new Error(`index ${index} specified but only ${elements.length} elements found`);
   const element = elements[index]!;
-  const appended = elements !== node;
-  if (appended && at + 1 === context.parts.length) return { node: elements as JsonValue[], matches: 1 };
-  const inner = walk(element, at + 1, context);
-  if (inner.node === element && !appended) return { node, matches: inner.matches };
+  if (created !== undefined && at + 1 === context.parts.length) return { node: recordLeaf(elements as JsonValue[], String(index), created), matches: 1 };
+  const inner = walk(element, at + 1, context, { container: elements, key: String(index) });
+  if (inner.node === element && inner.leaf === undefined && created === undefined) return { node, matches: inner.matches };
   const copy = [...elements];
   copy[index] = inner.node;
-  return { node: copy, matches: inner.matches };
+  return { node: recordLeaf(copy, String(index), inner), matches: inner.matches };
 }
 
 function walkEveryElement(node: JsonValue, at: number, context: Walk): Walked {
   const elements = elementsOf(node);
   let matches = 0;
   let changed = false;
-  const out = elements.map((element) => {
-    const inner = walk(element, at + 1, context);
+  const leaves: [string, Walked][] = [];
+  const out = elements.map((element, i) => {
+    const inner = walk(element, at + 1, context, { container: elements, key: String(i) });
     matches += inner.matches;
-    if (inner.node !== element) changed = true;
+    if (inner.node !== element || inner.leaf !== undefined) changed = true;
+    if (inner.leaf !== undefined) leaves.push([String(i), inner]);
     return inner.node;
   });
+  for (const [key, inner] of leaves) recordLeaf(out, key, inner);
   return { node: changed ? out : node, matches };
 }
 
@@ -130,7 +171,10 @@ function walkMatchingElements(node: JsonValue, part: string, at: number, context
   // Kustomize appends an element holding the pattern's text (untagged, so typed by its text), then searches
   // again; an element that does not match its own pattern would make it search forever.
   if (!pattern.test(value)) throw new Error(`the element created for "${part}" does not match its own pattern`);
-  if (field === '') return { node: [...elements, context.set(undefined, value)], matches: 1 };
+  if (field === '') {
+    const written = writtenLeaf(context.set(undefined, value));
+    return { node: recordLeaf([...elements, written.node], String(elements.length), written), matches: 1 };
+  }
   const created = walk(withKey({}, field, decodeScalar({ tag: '', text: value })), at + 1, context);
   return { node: [...elements, created.node], matches: created.matches };
 }
@@ -138,14 +182,16 @@ function walkMatchingElements(node: JsonValue, part: string, at: number, context
 function matchElements(elements: readonly JsonValue[], field: string, pattern: GoRegExp, at: number, context: Walk): { elements: readonly JsonValue[]; matches: number } {
   let matches = 0;
   let changed = false;
-  const out = elements.map((element) => {
+  const leaves: [string, Walked][] = [];
+  const out = elements.map((element, i) => {
     if (field === '') {
       // A list of scalars: the element itself is the match, whatever parts follow.
       if (!pattern.test(matchText(element))) return element;
       matches++;
-      const next = context.set(element);
-      if (next !== element) changed = true;
-      return next;
+      const written = writtenLeaf(context.set(element, undefined, nodeAt({ container: elements as JsonValue[], key: String(i) }, element)));
+      if (written.node !== element || written.leaf !== undefined) changed = true;
+      if (written.leaf !== undefined) leaves.push([String(i), written]);
+      return written.node;
     }
     if (!isJsonObject(element)) return element;
     const fieldValue = getOwn(element, field);
@@ -155,5 +201,6 @@ function matchElements(elements: readonly JsonValue[], field: string, pattern: G
     if (inner.node !== element) changed = true;
     return inner.node;
   });
+  for (const [key, written] of leaves) recordLeaf(out, key, written);
   return { elements: changed ? out : elements, matches };
 }
