@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@kustomize-ts\/core\/testing$/, replacement: fileURLToPath(new URL('./packages/core/src/testing/index.ts', import.meta.url)) },
       { find: /^@kustomize-ts\/core$/, replacement: source('core') },
       { find: /^@kustomize-ts\/patches$/, replacement: source('patches') },
+      { find: /^@kustomize-ts\/flux\/cli$/, replacement: fileURLToPath(new URL('./packages/flux/src/cli/index.ts', import.meta.url)) },
       { find: /^@kustomize-ts\/flux$/, replacement: source('flux') },
       { find: /^@kustomize-ts\/flags$/, replacement: source('flags') },
     ],

@@ -377,7 +377,8 @@ async function main() {
   const argv = process.argv.slice(2);
   const onlyIndex = argv.indexOf('--only');
   const only = onlyIndex >= 0 ? argv[onlyIndex + 1] : undefined;
-  const flux = await import(pathToFileURL(join(root, 'packages', 'flux', 'dist', 'index.js')).href);
+  // The library and the `flux create` command (the CLI's entry of the package).
+  const flux = { ...(await import(pathToFileURL(join(root, 'packages', 'flux', 'dist', 'index.js')).href)), ...(await import(pathToFileURL(join(root, 'packages', 'flux', 'dist', 'cli', 'index.js')).href)) };
   const core = await import(pathToFileURL(join(root, 'packages', 'core', 'dist', 'index.js')).href);
   return report(runAll({ flux, core }, only), argv.includes('--verbose'));
 }

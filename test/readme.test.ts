@@ -1,12 +1,15 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// Every TypeScript example of the README runs as written (examples that declare tests of their own are
-// exercised by the example test suites instead), so the README cannot drift from the API.
+// Every TypeScript example of the READMEs (the repository's and each package's) runs as written (examples that
+// declare tests of their own are exercised by the example test suites instead), so no README can drift from
+// the API. scripts/pack-test.mjs runs the package READMEs' examples again against the packed packages.
 const root = fileURLToPath(new URL('..', import.meta.url));
-const readme = readFileSync(`${root}README.md`, 'utf8');
-const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((code) => !code.includes("from 'vitest'"));
+const readmes = ['README.md', ...readdirSync(`${root}packages`).map((name) => `packages/${name}/README.md`)];
+const blocks = readmes
+  .flatMap((file) => [...readFileSync(`${root}${file}`, 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!))
+  .filter((code) => !code.includes("from 'vitest'"));
 const scratch = `${root}test/.readme/`;
 
 describe('README examples', () => {

@@ -1,6 +1,8 @@
 /**
  * @kustomize-ts/core: render kustomization trees exactly as `kustomize build` (v5.5.0, v5.7.1 or v5.8.1) does, reading
  * through a {@link FileSystem} so the same code runs on disk, in memory and in a browser.
+ *
+ * @module @kustomize-ts/core
  */
 export { build, buildYaml, type BuildOptions, type BuildResult, type ReorderOption } from './pipeline/index.js';
 export { BuildCache, createBuildCache } from './pipeline/cache.js';

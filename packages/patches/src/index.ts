@@ -1,6 +1,8 @@
 /**
  * @kustomize-ts/patches: strategic-merge and JSON6902 patching of plain JSON values, exactly as kustomize v5.5.0
  * applies them. No file system, no kustomize concepts: documents in, documents out.
+ *
+ * @module @kustomize-ts/patches
  */
 export { PatchError, type PatchErrorKind } from './errors.js';
 export { cloneJson, compareCodePoints, getOwn, goJsonTypeName, hasOwn, isJsonObject, maxCopySize, measureJson, setOwn, type JsonObject, type JsonPrimitive, type JsonSize, type JsonValue } from './json.js';

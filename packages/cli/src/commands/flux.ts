@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getOwn, isJsonObject, KustomizeError, parseYamlDocuments, type JsonObject } from '@kustomize-ts/core';
 import { NodeFileSystem, nodeHooks } from '@kustomize-ts/core/node';
-import { evaluateHealth, ExportError, FlagError, parseGoDuration, readKustomization, runBuild, runCreate, type CommandOutput, type HealthVerdict } from '@kustomize-ts/flux';
+import { evaluateHealth, ExportError, parseGoDuration, readKustomization, type HealthVerdict } from '@kustomize-ts/flux';
+import { FlagError, runBuild, runCreate, type CommandOutput } from '@kustomize-ts/flux/cli';
 import { helpOf, parseArgs, type CommandHelp, type FlagSpec } from '../args.js';
 import { UsageError, type CommandIO } from '../io.js';
 

@@ -1,3 +1,8 @@
+/**
+ * `@kustomize-ts/core/node`: the local disk as file systems (Node.js only).
+ *
+ * @module @kustomize-ts/core/node
+ */
 import { chmodSync, closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve as resolveNative } from 'node:path';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../pipeline/index.js';
 import { MemoryFileSystem, readText } from '../fs/filesystem.js';
 import { checkGolden, formatGoldenReport, planGolden, updateGolden } from './golden.js';
-import { expectGolden, goldenTargets, renderOverlay } from './index.js';
+import { expectGolden, goldenTargets, goldenUpdateMode, matchGolden, renderOverlay } from './index.js';
 
 const configMap = (mode: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: ${mode}\n`;
 
@@ -121,12 +121,41 @@ describe('expectGolden (on disk)', () => {
     const dir = onDisk();
     const overlay = join(dir, 'overlays/prod');
     const golden = join(dir, 'golden/prod.yaml');
-    expect(() => expectGolden(overlay, golden)).toThrow(/has no golden file yet:\n--- \/dev\/null\n/);
+    expect(() => expectGolden(overlay, golden, { mode: 'none' })).toThrow(/has no golden file yet \(not written: this run writes none, as in CI\):\n--- \/dev\/null\n/);
     expectGolden(overlay, golden, { update: true });
     expect(readFileSync(golden, 'utf8')).toBe(renderOverlay(overlay));
     expect(() => expectGolden(overlay, golden)).not.toThrow();
     writeFileSync(join(dir, 'base/cm.yaml'), configMap('slow'));
-    expect(() => expectGolden(new URL(`file://${overlay}`), golden)).toThrow(/no longer matches its golden file:\n[\s\S]*-  mode: fast\n\+  mode: slow\n/);
+    expect(() => expectGolden(new URL(`file://${overlay}`), golden, { mode: 'new' })).toThrow(/no longer matches its golden file:\n[\s\S]*-  mode: fast\n\+  mode: slow\n[\s\S]*run the tests again with `vitest -u`/);
+  });
+
+  it('writes a missing golden file and passes, as toMatchFileSnapshot does, and rewrites one only in mode all', () => {
+    const dir = onDisk();
+    const overlay = join(dir, 'overlays/prod');
+    const golden = join(dir, 'golden/prod.yaml');
+    expect(matchGolden(overlay, golden, { mode: 'new' })).toMatchObject({ pass: true, written: golden });
+    expect(readFileSync(golden, 'utf8')).toBe(renderOverlay(overlay));
+    writeFileSync(join(dir, 'base/cm.yaml'), configMap('slow'));
+    expect(matchGolden(overlay, golden, { mode: 'new' }).pass).toBe(false);
+    expect(readFileSync(golden, 'utf8')).toContain('mode: fast');
+    expect(matchGolden(overlay, golden, { mode: 'all' })).toMatchObject({ pass: true, written: golden });
+    expect(readFileSync(golden, 'utf8')).toContain('mode: slow');
+  });
+
+  it("starts a mismatch's stack at the test that called it", () => {
+    const dir = onDisk();
+    let stack = '';
+    try {
+      expectGolden(join(dir, 'overlays/prod'), join(dir, 'golden/prod.yaml'), { mode: 'none' });
+    } catch (error) {
+      stack = (error as Error).stack ?? '';
+    }
+    expect(stack.split('\n').find((line) => line.trimStart().startsWith('at '))).toContain('golden.test.ts');
+  });
+
+  it("takes the runner's snapshot update state, as Vitest's -u sets it", () => {
+    expect(goldenUpdateMode()).toBe(expect.getState().snapshotState.snapshotUpdateState);
+    expect(goldenUpdateMode({ update: true })).toBe('all');
   });
 
   it('lists targets for one test each', () => {

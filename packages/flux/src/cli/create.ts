@@ -1,5 +1,5 @@
 import { Durations } from '../duration.js';
-import { checkGitProvider, createGitRepository, createKustomization, ExportError, printExport, safeRelativePath } from '../export/create.js';
+import { checkGitProvider, createFluxKustomization, createGitRepository, ExportError, printExport, safeRelativePath } from '../export/create.js';
 import { formatHelp } from '@kustomize-ts/flags';
 import { durationFlag, Flags, FlagError, parseFlags, type FlagSpec } from './flags.js';
 
@@ -121,7 +121,7 @@ export function runCreate(argv: readonly string[]): CommandOutput {
   };
   const object =
     command === 'kustomization'
-      ? createKustomization({
+      ? createFluxKustomization({
           ...common,
           source: flags.string('source'),
           path: flags.changed('path') ? safeRelativePath(flags.string('path')) : './',

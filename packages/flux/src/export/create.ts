@@ -226,7 +226,7 @@ function metadata(options: CreateOptions): JsonObject {
 const duration = (value: GoDuration) => formatGoDuration(value);
 
 /** The Kustomization `flux create kustomization --export` builds. */
-export function createKustomization(options: CreateKustomizationOptions): JsonObject {
+export function createFluxKustomization(options: CreateKustomizationOptions): JsonObject {
   checkObjectName(options.name);
   const path = options.path ?? './';
   if (path === '') throw new ExportError('path is required');
