@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,7 +17,24 @@ function write(root: string, files: Record<string, string>): void {
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' });
 const configMap = (name: string, value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  v: ${value}\n`;
-const clonesLeft = () => readdirSync(tmpdir()).filter((name) => name.startsWith('kustomize-ts-git-')).length;
+
+/**
+ * Hooks whose git is a wrapper that logs the directory of every command, so a test can tell which clone
+ * directories this build made (counting the shared temporary folder would see other tests' clones).
+ */
+function tracedHooks(): { hooks: ReturnType<typeof nodeHooks>; cloneDirectories: () => string[]; commands: () => string[] } {
+  const traced = mkdtempSync(join(tmpdir(), 'kustomize-ts-trace-'));
+  const log = join(traced, 'git.log');
+  const wrapper = join(traced, 'git');
+  writeFileSync(log, '');
+  writeFileSync(wrapper, `#!/bin/sh\necho "$1 $(pwd)" >> ${log}\nexec git "$@"\n`, { mode: 0o755 });
+  const lines = () => readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  return {
+    hooks: nodeHooks({ helm: false, remote: { git: wrapper } }),
+    cloneDirectories: () => [...new Set(lines().map((line) => line.slice(line.indexOf(' ') + 1)))],
+    commands: () => lines().map((line) => line.slice(0, line.indexOf(' '))),
+  };
+}
 
 /** A repository with a base at tag v1 (value one) and a second commit on main (value two). */
 function makeRepository(): string {
@@ -46,24 +63,21 @@ describe('git remote resources', () => {
   const repo = makeRepository();
 
   it('clone the ref of a file:// repository and build the directory after //, as kubectl does', () => {
-    const before = clonesLeft();
+    const traced = tracedHooks();
     // Expected output from `kubectl kustomize` (v5.5.0) on the same tree.
-    expect(buildApp(`nameSuffix: -x\nresources:\n- file://${repo}//base?ref=v1\n`).yaml).toBe('apiVersion: v1\ndata:\n  v: one\nkind: ConfigMap\nmetadata:\n  name: remote-cm-x\n');
+    expect(buildApp(`nameSuffix: -x\nresources:\n- file://${repo}//base?ref=v1\n`, traced.hooks).yaml).toBe('apiVersion: v1\ndata:\n  v: one\nkind: ConfigMap\nmetadata:\n  name: remote-cm-x\n');
     expect(buildApp(`resources:\n- file://${repo}//base\n`).yaml).toContain('v: two');
     expect(buildApp(`resources:\n- file://${repo}//base?version=v1\n`).yaml).toContain('v: one');
-    expect(clonesLeft()).toBe(before);
+    expect(traced.cloneDirectories()).toHaveLength(1);
+    expect(traced.cloneDirectories().filter((directory) => existsSync(directory))).toEqual([]);
   });
 
   it('clone each repository and ref once per build', () => {
-    const traced = mkdtempSync(join(tmpdir(), 'kustomize-ts-trace-'));
-    const log = join(traced, 'git.log');
-    const wrapper = join(traced, 'git');
-    writeFileSync(wrapper, `#!/bin/sh\necho "$1" >> ${log}\nexec git "$@"\n`, { mode: 0o755 });
-    const hooks = nodeHooks({ helm: false, remote: { git: wrapper } });
-    const { yaml } = buildApp(`resources:\n- file://${repo}//base?ref=v1\n- file://${repo}//other?ref=v1&timeout=30\n- file://${repo}//third\n`, hooks);
+    const traced = tracedHooks();
+    const { yaml } = buildApp(`resources:\n- file://${repo}//base?ref=v1\n- file://${repo}//other?ref=v1&timeout=30\n- file://${repo}//third\n`, traced.hooks);
     expect(yaml).toContain('name: remote-cm\n');
     // v1 cloned once for two entries; HEAD once.
-    expect(execFileSync('cat', [log], { encoding: 'utf8' }).split('\n').filter((line) => line === 'init')).toHaveLength(2);
+    expect(traced.commands().filter((command) => command === 'init')).toHaveLength(2);
   });
 
   it.each([
