@@ -124,6 +124,21 @@ describe('v5.7: several $patch: delete documents in one patch file', () => {
     expect(buildAs(files, 'v5.7.1')).toBe(configMap('kept'));
     expect(buildAs(files, 'v5.8.1')).toBe(configMap('kept'));
   });
+
+  it('never crash patchesStrategicMerge, in one file or in several (found in kubeflow/manifests)', () => {
+    const resources = `${configMap('gone')}---\n${configMap('cm', 'data:\n  a: "1"\n')}`;
+    const remove = '$patch: delete\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: gone\n';
+    const patch = configMap('cm', 'data:\n  b: "2"\n');
+    const trees = {
+      oneFile: { 'app/kustomization.yaml': 'resources: [res.yaml]\npatchesStrategicMerge: [both.yaml]\n', 'app/res.yaml': resources, 'app/both.yaml': `${remove}---\n${patch}` },
+      twoFiles: { 'app/kustomization.yaml': 'resources: [res.yaml]\npatchesStrategicMerge: [remove.yaml, patch.yaml]\n', 'app/res.yaml': resources, 'app/remove.yaml': remove, 'app/patch.yaml': patch },
+    };
+    // What `kubectl kustomize` (v5.5.0) printed for both trees.
+    const patched = 'apiVersion: v1\ndata:\n  a: "1"\n  b: "2"\nkind: ConfigMap\nmetadata:\n  name: cm\n';
+    for (const tree of Object.values(trees)) {
+      for (const version of kustomizeVersions) expect(buildAs(tree, version)).toBe(patched);
+    }
+  });
 });
 
 describe('v5.7: the managed-by label names the release', () => {

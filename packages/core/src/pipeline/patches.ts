@@ -31,7 +31,7 @@ export function runStrategicMergePatches(resources: readonly Resource[], entries
   if (patches.length === 0) {
     throw new KustomizeError('invalid-kustomization', `patch appears to be empty; files=[${entries.join(' ')}]`, { file: configFile ?? loader.display(loader.root), field: 'patchesStrategicMerge' }, 'give each patch at least one object with apiVersion, kind and metadata.name');
   }
-  return applyEachToItsTarget(resources, patches, loader);
+  return applyEachToItsTarget(resources, patches, loader, true);
 }
 
 /**
@@ -69,7 +69,7 @@ export function runPatchEntry(resources: readonly Resource[], entry: PatchEntry,
     const selected = new Set(selectResources(resources, entry.target));
     return applyStrategicMerge(resources, selected, patches[0]!, loader);
   }
-  return applyEachToItsTarget(resources, patches, loader);
+  return applyEachToItsTarget(resources, patches, loader, loader.session.behaviour.severalPatchDeletes);
 }
 
 /**
@@ -102,14 +102,16 @@ function rethrowWithPrefix(error: KustomizeError, prefix: string): never {
 }
 
 /**
- * Applies each patch to the one resource it names, in order. Up to v5.6, kustomize kept a resource that a
- * `$patch: delete` emptied among those the next patch's target is looked up in, and crashed on it.
+ * Applies each patch to the one resource it names, in order. `patchesAfterDelete` is false where kustomize
+ * crashed on a patch that follows a `$patch: delete`: up to v5.6, a `patches:` entry (the PatchTransformer)
+ * kept the resource the delete emptied among those the next patch's target is looked up in;
+ * `patchesStrategicMerge` never did.
  */
-function applyEachToItsTarget(resources: readonly Resource[], patches: readonly LoadedPatch[], loader: Loader): Resource[] {
+function applyEachToItsTarget(resources: readonly Resource[], patches: readonly LoadedPatch[], loader: Loader, patchesAfterDelete: boolean): Resource[] {
   let out: Resource[] = [...resources];
   let deleted: LoadedPatch | undefined;
   for (const patch of patches) {
-    if (deleted !== undefined && !loader.session.behaviour.severalPatchDeletes) {
+    if (deleted !== undefined && !patchesAfterDelete) {
       throw new KustomizeError(
         'unsupported',
         `kustomize ${loader.session.behaviour.version} crashes (a nil pointer dereference) looking up the target of a strategic-merge patch after a patch that deleted a resource`,
