@@ -43,3 +43,20 @@ export function expectFailure(tree: Tree): KustomizeError {
   if (tree.error!.file !== undefined) expect(error.location.file).toBe(tree.error!.file);
   return error;
 }
+
+/** The Deployment that several plugin trees start from (an nginx container reading ConfigMap `cm`). */
+export const webDeployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 1
+  template:
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.7
+        envFrom:
+        - configMapRef:
+            name: cm
+`;

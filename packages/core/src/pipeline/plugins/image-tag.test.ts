@@ -4,7 +4,7 @@
  * byte for byte, `error.message` a piece of its error message.
  */
 import { describe, it } from 'vitest';
-import { expectBuilt, type Tree } from '../../test-support.js';
+import { expectBuilt, webDeployment, type Tree } from '../../test-support.js';
 
 const trees = {
   imageTag: {
@@ -22,21 +22,7 @@ transformers:
     newName: registry.example/nginx
     newTag: "1.25"
 `,
-      'app/deploy.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1
-  template:
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.7
-        envFrom:
-        - configMapRef:
-            name: cm
-`,
+      'app/deploy.yaml': webDeployment,
     },
     expected: `apiVersion: apps/v1
 kind: Deployment

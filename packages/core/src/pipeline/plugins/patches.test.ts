@@ -5,7 +5,7 @@
  * byte for byte, `error.message` a piece of its error message.
  */
 import { describe, it } from 'vitest';
-import { expectBuilt, expectFailure, type Tree } from '../../test-support.js';
+import { expectBuilt, expectFailure, webDeployment, type Tree } from '../../test-support.js';
 
 const trees = {
   patches: {
@@ -33,21 +33,7 @@ transformers:
 - json.yaml
 - psm.yaml
 `,
-      'app/deploy.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1
-  template:
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.7
-        envFrom:
-        - configMapRef:
-            name: cm
-`,
+      'app/deploy.yaml': webDeployment,
       'app/cm.yaml': `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -126,21 +112,7 @@ spec:
       'app/kustomization.yaml': `resources: [deploy.yaml]
 transformers: [patch.yaml]
 `,
-      'app/deploy.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1
-  template:
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.7
-        envFrom:
-        - configMapRef:
-            name: cm
-`,
+      'app/deploy.yaml': webDeployment,
       'app/patch.yaml': `apiVersion: builtin
 kind: PatchTransformer
 metadata:

@@ -5,7 +5,7 @@
  * byte for byte, `error.message` a piece of its error message.
  */
 import { describe, it } from 'vitest';
-import { expectBuilt, expectFailure, type Tree } from '../../test-support.js';
+import { expectBuilt, expectFailure, webDeployment, type Tree } from '../../test-support.js';
 
 const trees = {
   prefixSuffix: {
@@ -31,21 +31,7 @@ metadata:
 data:
   a: b
 `,
-      'app/deploy.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1
-  template:
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.7
-        envFrom:
-        - configMapRef:
-            name: cm
-`,
+      'app/deploy.yaml': webDeployment,
       'app/prefix.yaml': `apiVersion: builtin
 kind: SuffixTransformer
 metadata:

@@ -4,7 +4,7 @@
  * byte for byte, `error.message` a piece of its error message.
  */
 import { describe, it } from 'vitest';
-import { expectBuilt, type Tree } from '../../test-support.js';
+import { expectBuilt, webDeployment, type Tree } from '../../test-support.js';
 
 const trees = {
   replacements: {
@@ -20,21 +20,7 @@ metadata:
 data:
   a: b
 `,
-      'app/deploy.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1
-  template:
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.7
-        envFrom:
-        - configMapRef:
-            name: cm
-`,
+      'app/deploy.yaml': webDeployment,
       'app/replacements.yaml': `apiVersion: builtin
 kind: ReplacementTransformer
 metadata:

@@ -4,7 +4,7 @@
  * byte for byte, `error.message` a piece of its error message.
  */
 import { describe, it } from 'vitest';
-import { expectBuilt, expectFailure, type Tree } from '../../test-support.js';
+import { expectBuilt, expectFailure, webDeployment, type Tree } from '../../test-support.js';
 
 const trees = {
   replicaCount: {
@@ -25,21 +25,7 @@ transformers:
     path: spec/replicas
     create: true
 `,
-      'app/deploy.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1
-  template:
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.7
-        envFrom:
-        - configMapRef:
-            name: cm
-`,
+      'app/deploy.yaml': webDeployment,
     },
     expected: `apiVersion: apps/v1
 kind: Deployment
@@ -63,21 +49,7 @@ spec:
       'app/kustomization.yaml': `resources: [deploy.yaml]
 transformers: [replicas.yaml]
 `,
-      'app/deploy.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1
-  template:
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.7
-        envFrom:
-        - configMapRef:
-            name: cm
-`,
+      'app/deploy.yaml': webDeployment,
       'app/replicas.yaml': `apiVersion: builtin
 kind: ReplicaCountTransformer
 metadata:
